@@ -1,0 +1,178 @@
+//! The command line, as clap definitions. Kept in the library so `completions` and `man`
+//! are generated from the same definitions the binary parses.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// The exit codes, appended to the long help of every command that can fail.
+macro_rules! exit_codes {
+    () => {
+        "Exit codes:\n  0    success\n  1    a failure: a bad data or answers file, or an I/O error\n  2    a usage error: unknown flag, role or level\n  130  interrupted (Ctrl-C or Esc)"
+    };
+}
+
+/// A command's help: the examples, and in `--help` (long form) the exit codes too.
+macro_rules! examples {
+    ($($line:literal),+ $(,)?) => {
+        concat!("Examples:", $("\n  ", $line),+)
+    };
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ai-exposure",
+    version = crate::version::LONG,
+    about = "How exposed is your job to AI, task by task, and what can you do about it?",
+    long_about = "How exposed is your job to AI, task by task, and what can you do about it?\n\n\
+        ai-exposure rates each task of a role against public research, weighs the tasks by how \
+        you really spend your time, and gives a range, a risk band and strategies chosen for \
+        your answers. Everything runs offline: nothing you enter leaves this machine.",
+    after_help = concat!(
+        examples!("ai-exposure report --role backend --level junior", "ai-exposure report --role nurse --level senior --json", "ai-exposure roles software"),
+        "\n\nRun `ai-exposure help COMMAND` for a command's options and examples."
+    ),
+    after_long_help = concat!(
+        examples!("ai-exposure report --role backend --level junior", "ai-exposure report --role nurse --level senior --json", "ai-exposure roles software"),
+        "\n\n",
+        exit_codes!()
+    ),
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// A dataset directory laid over the bundled one (same layout as data/; see docs/data-format.md)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// When to colour output: auto is on for a terminal, off when piped, with NO_COLOR set or TERM=dumb
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Never prompt; commands that need answers fail at once instead of waiting
+    #[arg(long, global = true)]
+    pub no_input: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Report(ReportArgs),
+    Roles(RolesArgs),
+    Validate(ValidateArgs),
+    Sources(SourcesArgs),
+}
+
+/// Print the exposure report for a role and level, without questions
+#[derive(Debug, Args)]
+#[command(
+    after_help = examples!(
+        "ai-exposure report --role backend --level junior",
+        "ai-exposure report --role backend --level junior --json | jq .exposure",
+        "ai-exposure report --role translator --level senior --format markdown > report.md"
+    ),
+    after_long_help = concat!(
+        examples!(
+            "ai-exposure report --role backend --level junior",
+            "ai-exposure report --role backend --level junior --json | jq .exposure",
+            "ai-exposure report --role translator --level senior --format markdown > report.md"
+        ),
+        "\n\n",
+        exit_codes!()
+    )
+)]
+pub struct ReportArgs {
+    /// Role id, alias or unique prefix (see `ai-exposure roles`)
+    #[arg(long, short = 'r', value_name = "ROLE")]
+    pub role: String,
+
+    /// Seniority level
+    #[arg(long, short = 'l', value_enum, value_name = "LEVEL")]
+    pub level: LevelArg,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table, value_name = "FORMAT")]
+    pub format: Format,
+
+    /// Short for --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+}
+
+/// List the roles the dataset covers, grouped by family
+#[derive(Debug, Args)]
+#[command(after_help = examples!("ai-exposure roles", "ai-exposure roles develop", "ai-exposure roles --family health --json"))]
+pub struct RolesArgs {
+    /// Only roles whose id, title or alias contains this text
+    pub query: Option<String>,
+
+    /// Only roles in this family (e.g. software, health)
+    #[arg(long, value_name = "FAMILY")]
+    pub family: Option<String>,
+
+    /// Print JSON: an array of {id, title, family, soc_code, aliases, levels}
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Check a dataset: the bundled one, or a directory laid over it
+#[derive(Debug, Args)]
+#[command(after_help = concat!(
+    examples!("ai-exposure validate", "ai-exposure validate ./my-dataset"),
+    "\n\nPrints every problem with file, line and field, and exits 1 if there are any."
+))]
+pub struct ValidateArgs {
+    /// A dataset directory (same layout as data/); omit to check the bundled dataset
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+}
+
+/// List the research the ratings are grounded in
+#[derive(Debug, Args)]
+#[command(after_help = examples!("ai-exposure sources", "ai-exposure sources --json"))]
+pub struct SourcesArgs {
+    /// Print JSON: an array of {id, title, authors, year, contribution}
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    Junior,
+    Mid,
+    Senior,
+    Lead,
+}
+
+impl From<LevelArg> for crate::dataset::Level {
+    fn from(level: LevelArg) -> Self {
+        match level {
+            LevelArg::Junior => crate::dataset::Level::Junior,
+            LevelArg::Mid => crate::dataset::Level::Mid,
+            LevelArg::Senior => crate::dataset::Level::Senior,
+            LevelArg::Lead => crate::dataset::Level::Lead,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for the terminal
+    Table,
+    /// The versioned JSON document (schema_version 1)
+    Json,
+    /// A Markdown handout
+    Markdown,
+}

@@ -1,0 +1,134 @@
+//! `validate [PATH]`: every problem in a dataset, or a summary when there are none.
+
+use crate::cli::ValidateArgs;
+use crate::dataset::content::{self, ContentFinding, Scope};
+use crate::dataset::load::read_dir;
+use crate::dataset::problem::{Finding, Problem, locate};
+use crate::dataset::validate::check;
+use crate::dataset::{Dataset, Exposure, Store};
+use crate::error::{CliError, write_result};
+use std::collections::BTreeSet;
+use std::io::Write;
+
+pub fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let base = Store::bundled().to_dataset()?;
+    let (problems, dataset) = match &args.path {
+        None => {
+            let findings = content::check(
+                &base,
+                &Scope {
+                    only: None,
+                    family_sizes: true,
+                },
+            );
+            let problems = findings.into_iter().map(|f| bundled_problem(&f)).collect();
+            (problems, base)
+        }
+        Some(path) => {
+            let raw = read_dir(path).map_err(|e| {
+                CliError::failure(e.to_string())
+                    .with_hint("pass a folder laid out like data/ (see docs/data-format.md)")
+            })?;
+            let mut problems = check(&raw, &base);
+            if !problems.is_empty() {
+                (problems, base)
+            } else {
+                let roles: BTreeSet<String> =
+                    raw.roles.iter().map(|r| r.value.id.clone()).collect();
+                let skills: BTreeSet<String> = raw
+                    .skills
+                    .iter()
+                    .flat_map(|c| c.value.skills.iter().map(|s| s.id.clone()))
+                    .collect();
+                let merged = crate::dataset::compiled::compile(&raw, base);
+                for finding in content::check(
+                    &merged,
+                    &Scope {
+                        only: Some((&roles, &skills)),
+                        family_sizes: false,
+                    },
+                ) {
+                    let file = raw
+                        .files
+                        .iter()
+                        .position(|f| std::path::Path::new(&f.path).ends_with(&finding.file));
+                    problems.push(match file {
+                        Some(index) => {
+                            let source = &raw.files[index];
+                            let located =
+                                Finding::new(index, finding.field.clone(), finding.message.clone())
+                                    .hint(finding.hint.clone());
+                            locate(&source.path, &source.text, &located)
+                        }
+                        None => bundled_problem(&finding),
+                    });
+                }
+                (problems, merged)
+            }
+        }
+    };
+
+    if problems.is_empty() {
+        write_result(write_summary(out, &dataset))
+    } else {
+        let mut listing = String::new();
+        for problem in &problems {
+            listing.push_str(&problem.to_string());
+            listing.push('\n');
+        }
+        write_result(out.write_all(listing.as_bytes()))?;
+        Err(CliError::failure(format!(
+            "{} problem(s) found",
+            problems.len()
+        )))
+    }
+}
+
+fn bundled_problem(finding: &ContentFinding) -> Problem {
+    Problem {
+        file: format!("data/{}", finding.file),
+        line: 0,
+        column: 0,
+        field: finding.field.to_string(),
+        message: finding.message.clone(),
+        hint: Some(finding.hint.clone()),
+    }
+}
+
+fn write_summary(out: &mut dyn Write, dataset: &Dataset) -> std::io::Result<()> {
+    let tasks: Vec<Exposure> = dataset
+        .roles
+        .iter()
+        .flat_map(|r| r.tasks.iter().map(|t| t.exposure))
+        .collect();
+    let families: BTreeSet<&str> = dataset.roles.iter().map(|r| r.family.id.as_str()).collect();
+    let share = |band: Exposure| {
+        let count = tasks.iter().filter(|&&e| e == band).count();
+        if tasks.is_empty() {
+            0.0
+        } else {
+            100.0 * count as f64 / tasks.len() as f64
+        }
+    };
+    writeln!(
+        out,
+        "ok: dataset {} (as of {}) has no problems",
+        dataset.meta.version, dataset.meta.as_of
+    )?;
+    writeln!(
+        out,
+        "{} roles in {} families, {} tasks, {} skills, {} sources",
+        dataset.roles.len(),
+        families.len(),
+        tasks.len(),
+        dataset.skills.len(),
+        dataset.sources.len()
+    )?;
+    writeln!(
+        out,
+        "tasks by exposure: high {:.0}%, medium {:.0}%, low {:.0}%",
+        share(Exposure::High),
+        share(Exposure::Medium),
+        share(Exposure::Low)
+    )
+}

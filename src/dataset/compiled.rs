@@ -1,0 +1,340 @@
+//! The validated, resolved dataset: what commands read. Shared with `build.rs`.
+//!
+//! A compiled role carries everything a report about it needs (skill names, the sources it
+//! cites, its family's title), so a report decodes one record and nothing else.
+
+use super::load::RawDataset;
+use super::model::{Exposure, Level, Mode, Outlook};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub version: String,
+    pub as_of: String,
+    pub families: Vec<Family>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Family {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Skill {
+    pub id: String,
+    pub name: String,
+    pub outlook: Outlook,
+    pub rationale: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub authors: String,
+    pub year: u16,
+    pub contribution: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    pub id: String,
+    pub title: String,
+    pub exposure: Exposure,
+    pub mode: Mode,
+    pub rationale: String,
+    pub sources: Vec<String>,
+}
+
+/// A level's default profile. `shares[i]` is the share of time on `Role::tasks[i]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelProfile {
+    pub level: Level,
+    pub note: String,
+    pub typical_skills: Vec<String>,
+    pub shares: Vec<f64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Conditions {
+    pub level: Vec<Level>,
+    pub high_share_above: Option<f64>,
+    pub high_share_below: Option<f64>,
+    pub central_above: Option<f64>,
+    pub central_below: Option<f64>,
+    pub automation_share_above: Option<f64>,
+    pub lacks_any: Vec<String>,
+    pub has_any: Vec<String>,
+    pub tasks_above: Vec<(String, f64)>,
+}
+
+impl Conditions {
+    /// How many separate conditions a strategy carries: more specific strategies rank first.
+    pub fn count(&self) -> usize {
+        usize::from(!self.level.is_empty())
+            + [
+                self.high_share_above,
+                self.high_share_below,
+                self.central_above,
+                self.central_below,
+                self.automation_share_above,
+            ]
+            .iter()
+            .filter(|c| c.is_some())
+            .count()
+            + usize::from(!self.lacks_any.is_empty())
+            + usize::from(!self.has_any.is_empty())
+            + self.tasks_above.len()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Strategy {
+    pub id: String,
+    pub title: String,
+    pub detail: String,
+    pub when: Conditions,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Role {
+    pub id: String,
+    pub title: String,
+    pub family: Family,
+    pub soc_code: String,
+    pub aliases: Vec<String>,
+    pub summary: String,
+    pub tasks: Vec<Task>,
+    /// One per level, in [`Level::ALL`] order.
+    pub levels: Vec<LevelProfile>,
+    /// The role's skills, resolved against the catalogue.
+    pub skills: Vec<Skill>,
+    pub strategies: Vec<Strategy>,
+    /// The sources its tasks cite, in first-cited order.
+    pub sources: Vec<Source>,
+}
+
+impl Role {
+    pub fn level(&self, level: Level) -> &LevelProfile {
+        &self.levels[level.index()]
+    }
+
+    pub fn task_index(&self, id: &str) -> Option<usize> {
+        self.tasks.iter().position(|task| task.id == id)
+    }
+
+    pub fn summary_line(&self) -> RoleSummary {
+        RoleSummary {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            family: self.family.id.clone(),
+            soc_code: self.soc_code.clone(),
+            aliases: self.aliases.clone(),
+            levels: Level::ALL.to_vec(),
+        }
+    }
+}
+
+/// What `roles` lists about a role, without its content.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleSummary {
+    pub id: String,
+    pub title: String,
+    pub family: String,
+    pub soc_code: String,
+    pub aliases: Vec<String>,
+    pub levels: Vec<Level>,
+}
+
+/// A whole dataset in memory, roles sorted by id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub meta: Meta,
+    pub skills: Vec<Skill>,
+    pub sources: Vec<Source>,
+    pub roles: Vec<Role>,
+}
+
+impl Dataset {
+    pub fn empty() -> Self {
+        Dataset {
+            meta: Meta {
+                version: String::new(),
+                as_of: String::new(),
+                families: Vec::new(),
+            },
+            skills: Vec::new(),
+            sources: Vec::new(),
+            roles: Vec::new(),
+        }
+    }
+}
+
+/// Compiles a raw dataset that passed validation on top of `base`: its roles replace or join
+/// the base's, its skills, sources and families extend or replace the base's by id, and its
+/// `dataset.toml`, if any, sets the version and date.
+pub fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
+    let mut meta = base.meta;
+    let mut skills: BTreeMap<String, Skill> =
+        base.skills.into_iter().map(|s| (s.id.clone(), s)).collect();
+    let mut sources: BTreeMap<String, Source> = base
+        .sources
+        .into_iter()
+        .map(|s| (s.id.clone(), s))
+        .collect();
+    let mut roles: BTreeMap<String, Role> =
+        base.roles.into_iter().map(|r| (r.id.clone(), r)).collect();
+
+    if let Some(raw_meta) = &raw.meta {
+        meta.version = raw_meta.value.version.clone();
+        meta.as_of = raw_meta.value.as_of.clone();
+        for family in &raw_meta.value.families {
+            let family = Family {
+                id: family.id.clone(),
+                title: family.title.clone(),
+            };
+            match meta.families.iter_mut().find(|f| f.id == family.id) {
+                Some(existing) => *existing = family,
+                None => meta.families.push(family),
+            }
+        }
+    }
+    for skill in raw.skills.iter().flat_map(|c| &c.value.skills) {
+        skills.insert(
+            skill.id.clone(),
+            Skill {
+                id: skill.id.clone(),
+                name: skill.name.clone(),
+                outlook: skill.outlook,
+                rationale: skill.rationale.clone(),
+            },
+        );
+    }
+    for source in raw.sources.iter().flat_map(|c| &c.value.sources) {
+        sources.insert(
+            source.id.clone(),
+            Source {
+                id: source.id.clone(),
+                title: source.title.clone(),
+                authors: source.authors.clone(),
+                year: source.year,
+                contribution: source.contribution.clone(),
+            },
+        );
+    }
+
+    for located in &raw.roles {
+        let raw_role = &located.value;
+        let tasks: Vec<Task> = raw_role
+            .tasks
+            .iter()
+            .map(|t| Task {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                exposure: t.exposure,
+                mode: t.mode,
+                rationale: t.rationale.trim().to_owned(),
+                sources: t.sources.clone(),
+            })
+            .collect();
+        let levels = Level::ALL
+            .iter()
+            .map(|&level| {
+                let raw_level = &raw_role.levels[level.as_str()];
+                LevelProfile {
+                    level,
+                    note: raw_level.note.trim().to_owned(),
+                    typical_skills: raw_level.typical_skills.clone(),
+                    shares: tasks
+                        .iter()
+                        .map(|t| raw_level.shares.get(&t.id).copied().unwrap_or(0.0))
+                        .collect(),
+                }
+            })
+            .collect();
+        let role_skills = raw_role
+            .skills
+            .iter()
+            .map(|entry| {
+                let general = &skills[&entry.id];
+                Skill {
+                    id: entry.id.clone(),
+                    name: general.name.clone(),
+                    outlook: entry.outlook.unwrap_or(general.outlook),
+                    rationale: entry
+                        .rationale
+                        .as_deref()
+                        .map(|r| r.trim().to_owned())
+                        .unwrap_or_else(|| general.rationale.clone()),
+                }
+            })
+            .collect();
+        let strategies = raw_role
+            .strategies
+            .iter()
+            .map(|s| Strategy {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                detail: s.detail.trim().to_owned(),
+                when: Conditions {
+                    level: s.when.level.clone(),
+                    high_share_above: s.when.high_share_above,
+                    high_share_below: s.when.high_share_below,
+                    central_above: s.when.central_above,
+                    central_below: s.when.central_below,
+                    automation_share_above: s.when.automation_share_above,
+                    lacks_any: s.when.lacks_any.clone(),
+                    has_any: s.when.has_any.clone(),
+                    tasks_above: s
+                        .when
+                        .tasks_above
+                        .iter()
+                        .map(|(task, share)| (task.clone(), *share))
+                        .collect(),
+                },
+            })
+            .collect();
+        let mut cited: Vec<Source> = Vec::new();
+        for id in tasks.iter().flat_map(|t| &t.sources) {
+            if !cited.iter().any(|s| &s.id == id) {
+                cited.push(sources[id].clone());
+            }
+        }
+        let family = meta
+            .families
+            .iter()
+            .find(|f| f.id == raw_role.family)
+            .cloned()
+            .expect("validated: family exists");
+        roles.insert(
+            raw_role.id.clone(),
+            Role {
+                id: raw_role.id.clone(),
+                title: raw_role.title.clone(),
+                family,
+                soc_code: raw_role.soc_code.clone(),
+                aliases: raw_role.aliases.clone(),
+                summary: normalise_paragraph(&raw_role.summary),
+                tasks,
+                levels,
+                skills: role_skills,
+                strategies,
+                sources: cited,
+            },
+        );
+    }
+
+    Dataset {
+        meta,
+        skills: skills.into_values().collect(),
+        sources: sources.into_values().collect(),
+        roles: roles.into_values().collect(),
+    }
+}
+
+/// Multi-line TOML strings wrap at the author's editor width; reports re-wrap to the terminal.
+fn normalise_paragraph(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,593 @@
+//! Structural validation: everything that would make a dataset unusable or a report wrong.
+//! Shared with `build.rs`, so the bundled data and `--data` directories get the same checks.
+//!
+//! Content checks that only make sense for a curated whole (near-copy rationales, unused
+//! skills) live in `content.rs`.
+
+use super::compiled::{Dataset, compile};
+use super::load::RawDataset;
+use super::model::{Level, RawConditions, RawRole};
+use super::problem::{FieldPath, Finding, Problem, locate};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How far a level's shares may stray from 1 before it is an error.
+pub const SHARE_TOLERANCE: f64 = 0.001;
+
+/// Validates `raw` as an overlay on `base` (the empty dataset at build time) and compiles it.
+pub fn compile_checked(raw: &RawDataset, base: Dataset) -> Result<Dataset, Vec<Problem>> {
+    let problems = check(raw, &base);
+    if problems.is_empty() {
+        Ok(compile(raw, base))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Every problem in `raw`, parse problems first, each located by file, line and field.
+pub fn check(raw: &RawDataset, base: &Dataset) -> Vec<Problem> {
+    let mut findings = Vec::new();
+    let mut problems = raw.problems.clone();
+    let mut context = Context::new(raw, base);
+
+    match &raw.meta {
+        Some(meta) => {
+            let file = meta.file;
+            let root = FieldPath::root();
+            require_text(
+                &mut findings,
+                file,
+                root.key("version"),
+                &meta.value.version,
+            );
+            if !is_date(&meta.value.as_of) {
+                findings.push(
+                    Finding::new(
+                        file,
+                        root.key("as_of"),
+                        format!("`{}` is not a date", meta.value.as_of),
+                    )
+                    .hint("write it as YYYY-MM-DD, e.g. as_of = \"2026-11-27\""),
+                );
+            }
+            let mut seen = BTreeSet::new();
+            for (i, family) in meta.value.families.iter().enumerate() {
+                let path = root.key("families").index(i);
+                check_id(&mut findings, file, path.key("id"), &family.id);
+                if !seen.insert(family.id.as_str()) {
+                    findings.push(duplicate(file, path.key("id"), "family", &family.id));
+                }
+                require_text(&mut findings, file, path.key("title"), &family.title);
+            }
+        }
+        None if base.meta.version.is_empty() => problems.push(missing_file(
+            raw,
+            "dataset.toml",
+            "version, as_of and [[families]]",
+        )),
+        None => {}
+    }
+
+    if let Some(catalog) = &raw.skills {
+        let mut seen = BTreeSet::new();
+        for (i, skill) in catalog.value.skills.iter().enumerate() {
+            let path = FieldPath::root().key("skills").index(i);
+            check_id(&mut findings, catalog.file, path.key("id"), &skill.id);
+            if !seen.insert(skill.id.as_str()) {
+                findings.push(duplicate(catalog.file, path.key("id"), "skill", &skill.id));
+            }
+            require_text(&mut findings, catalog.file, path.key("name"), &skill.name);
+            require_text(
+                &mut findings,
+                catalog.file,
+                path.key("rationale"),
+                &skill.rationale,
+            );
+        }
+    } else if base.skills.is_empty() {
+        problems.push(missing_file(raw, "skills.toml", "the [[skills]] catalogue"));
+    }
+
+    if let Some(catalog) = &raw.sources {
+        let mut seen = BTreeSet::new();
+        for (i, source) in catalog.value.sources.iter().enumerate() {
+            let path = FieldPath::root().key("sources").index(i);
+            check_id(&mut findings, catalog.file, path.key("id"), &source.id);
+            if !seen.insert(source.id.as_str()) {
+                findings.push(duplicate(
+                    catalog.file,
+                    path.key("id"),
+                    "source",
+                    &source.id,
+                ));
+            }
+            require_text(
+                &mut findings,
+                catalog.file,
+                path.key("title"),
+                &source.title,
+            );
+            require_text(
+                &mut findings,
+                catalog.file,
+                path.key("authors"),
+                &source.authors,
+            );
+            require_text(
+                &mut findings,
+                catalog.file,
+                path.key("contribution"),
+                &source.contribution,
+            );
+            if !(1900..=2100).contains(&source.year) {
+                findings.push(
+                    Finding::new(
+                        catalog.file,
+                        path.key("year"),
+                        format!("{} is not a plausible publication year", source.year),
+                    )
+                    .hint("give the year the work was published, e.g. year = 2023"),
+                );
+            }
+        }
+    } else if base.sources.is_empty() {
+        problems.push(missing_file(
+            raw,
+            "sources.toml",
+            "the [[sources]] bibliography",
+        ));
+    }
+
+    let mut role_ids = BTreeSet::new();
+    for role in &raw.roles {
+        let path = FieldPath::root().key("id");
+        if !role_ids.insert(role.value.id.as_str()) {
+            findings.push(duplicate(role.file, path, "role", &role.value.id));
+            continue;
+        }
+        let file_stem = std::path::Path::new(&raw.files[role.file].path)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if file_stem != role.value.id {
+            findings.push(
+                Finding::new(
+                    role.file,
+                    path,
+                    format!(
+                        "role id `{}` does not match its file name `{file_stem}.toml`",
+                        role.value.id
+                    ),
+                )
+                .hint(format!(
+                    "rename the file to roles/{}.toml or change the id",
+                    role.value.id
+                )),
+            );
+        }
+        check_role(&mut findings, &mut context, role.file, &role.value);
+    }
+
+    for finding in &findings {
+        let file = &raw.files[finding.file];
+        problems.push(locate(&file.path, &file.text, finding));
+    }
+    problems
+}
+
+/// Ids known from the base dataset and this overlay, for reference checks.
+struct Context {
+    families: BTreeSet<String>,
+    skills: BTreeSet<String>,
+    sources: BTreeSet<String>,
+    /// Alias or role id → the role that owns it.
+    names: BTreeMap<String, String>,
+}
+
+impl Context {
+    fn new(raw: &RawDataset, base: &Dataset) -> Self {
+        let overlay_roles: BTreeSet<&str> = raw.roles.iter().map(|r| r.value.id.as_str()).collect();
+        let mut names = BTreeMap::new();
+        for role in base
+            .roles
+            .iter()
+            .filter(|r| !overlay_roles.contains(r.id.as_str()))
+        {
+            names.insert(role.id.clone(), role.id.clone());
+            for alias in &role.aliases {
+                names.insert(alias.clone(), role.id.clone());
+            }
+        }
+        for role in &raw.roles {
+            names
+                .entry(role.value.id.clone())
+                .or_insert_with(|| role.value.id.clone());
+        }
+        Context {
+            families: base
+                .meta
+                .families
+                .iter()
+                .map(|f| f.id.clone())
+                .chain(
+                    raw.meta
+                        .iter()
+                        .flat_map(|m| m.value.families.iter().map(|f| f.id.clone())),
+                )
+                .collect(),
+            skills: base
+                .skills
+                .iter()
+                .map(|s| s.id.clone())
+                .chain(
+                    raw.skills
+                        .iter()
+                        .flat_map(|c| c.value.skills.iter().map(|s| s.id.clone())),
+                )
+                .collect(),
+            sources: base
+                .sources
+                .iter()
+                .map(|s| s.id.clone())
+                .chain(
+                    raw.sources
+                        .iter()
+                        .flat_map(|c| c.value.sources.iter().map(|s| s.id.clone())),
+                )
+                .collect(),
+            names,
+        }
+    }
+}
+
+fn check_role(findings: &mut Vec<Finding>, context: &mut Context, file: usize, role: &RawRole) {
+    let root = FieldPath::root();
+    check_id(findings, file, root.key("id"), &role.id);
+    require_text(findings, file, root.key("title"), &role.title);
+    require_text(findings, file, root.key("summary"), &role.summary);
+    if !context.families.contains(&role.family) {
+        findings.push(
+            Finding::new(
+                file,
+                root.key("family"),
+                format!("unknown family `{}`", role.family),
+            )
+            .hint(format!(
+                "use a family id from dataset.toml: {}",
+                join(&context.families)
+            )),
+        );
+    }
+    if !is_soc_code(&role.soc_code) {
+        findings.push(
+            Finding::new(
+                file,
+                root.key("soc_code"),
+                format!("`{}` is not an O*NET-SOC code", role.soc_code),
+            )
+            .hint("write it as NN-NNNN.NN, e.g. soc_code = \"15-1252.00\""),
+        );
+    }
+    for (i, alias) in role.aliases.iter().enumerate() {
+        let path = root.key("aliases").index(i);
+        check_id(findings, file, path.clone(), alias);
+        match context.names.get(alias) {
+            Some(owner) if owner == &role.id && alias == &role.id => {
+                findings.push(
+                    Finding::new(
+                        file,
+                        path,
+                        format!("alias `{alias}` repeats the role's own id"),
+                    )
+                    .hint("remove it"),
+                );
+            }
+            Some(owner) => findings.push(
+                Finding::new(
+                    file,
+                    path,
+                    format!("alias `{alias}` is already taken by role `{owner}`"),
+                )
+                .hint("aliases must name one role only; pick a more specific one"),
+            ),
+            None => {
+                context.names.insert(alias.clone(), role.id.clone());
+            }
+        }
+    }
+
+    let mut task_ids = BTreeSet::new();
+    if role.tasks.is_empty() {
+        findings.push(
+            Finding::new(file, root.key("id"), "the role has no tasks")
+                .hint("add [[tasks]] entries; docs/data-format.md shows one"),
+        );
+    }
+    for (i, task) in role.tasks.iter().enumerate() {
+        let path = root.key("tasks").index(i);
+        check_id(findings, file, path.key("id"), &task.id);
+        if !task_ids.insert(task.id.as_str()) {
+            findings.push(duplicate(file, path.key("id"), "task", &task.id));
+        }
+        require_text(findings, file, path.key("title"), &task.title);
+        require_text(findings, file, path.key("rationale"), &task.rationale);
+        if task.sources.is_empty() {
+            findings.push(
+                Finding::new(file, path.key("sources"), "the rating names no source")
+                    .hint("every rating needs at least one source id from sources.toml, e.g. sources = [\"eloundou-2023\"]"),
+            );
+        }
+        for (j, source) in task.sources.iter().enumerate() {
+            if !context.sources.contains(source) {
+                findings.push(unknown(
+                    file,
+                    path.key("sources").index(j),
+                    "source",
+                    source,
+                    "sources.toml",
+                ));
+            }
+        }
+    }
+
+    let mut skill_ids = BTreeSet::new();
+    for (i, skill) in role.skills.iter().enumerate() {
+        let path = root.key("skills").index(i);
+        if !context.skills.contains(&skill.id) {
+            findings.push(unknown(
+                file,
+                path.key("id"),
+                "skill",
+                &skill.id,
+                "skills.toml",
+            ));
+        }
+        if !skill_ids.insert(skill.id.as_str()) {
+            findings.push(duplicate(file, path.key("id"), "skill", &skill.id));
+        }
+        match &skill.rationale {
+            Some(rationale) => require_text(findings, file, path.key("rationale"), rationale),
+            None if skill.outlook.is_some() => findings.push(
+                Finding::new(
+                    file,
+                    path.key("outlook"),
+                    "an outlook override needs a role-specific rationale",
+                )
+                .hint("add rationale = \"...\" saying why this role differs from the catalogue"),
+            ),
+            None => {}
+        }
+    }
+
+    for name in role.levels.keys() {
+        if Level::parse(name).is_none() {
+            findings.push(
+                Finding::new(
+                    file,
+                    root.key("levels").key(name),
+                    format!("unknown level `{name}`"),
+                )
+                .hint("levels are junior, mid, senior and lead"),
+            );
+        }
+    }
+    for level in Level::ALL {
+        let path = root.key("levels").key(level.as_str());
+        let Some(profile) = role.levels.get(level.as_str()) else {
+            findings.push(
+                Finding::new(
+                    file,
+                    root.key("levels"),
+                    format!("level `{}` is missing", level.as_str()),
+                )
+                .hint(format!(
+                    "add [levels.{}] with a note and shares; every role covers all four levels",
+                    level.as_str()
+                )),
+            );
+            continue;
+        };
+        require_text(findings, file, path.key("note"), &profile.note);
+        for (j, skill) in profile.typical_skills.iter().enumerate() {
+            if !skill_ids.contains(skill.as_str()) {
+                findings.push(
+                    Finding::new(
+                        file,
+                        path.key("typical_skills").index(j),
+                        format!("`{skill}` is not one of the role's skills"),
+                    )
+                    .hint("list it under [[skills]] first, or remove it here"),
+                );
+            }
+        }
+        let mut total = 0.0;
+        for (task, &share) in &profile.shares {
+            let share_path = path.key("shares").key(task);
+            if !task_ids.contains(task.as_str()) {
+                findings.push(
+                    Finding::new(
+                        file,
+                        share_path.clone(),
+                        format!("`{task}` is not a task of this role"),
+                    )
+                    .hint(format!("task ids are: {}", join(&task_ids))),
+                );
+            }
+            if !(0.0..=1.0).contains(&share) {
+                findings.push(
+                    Finding::new(file, share_path, format!("share {share} is outside 0..1"))
+                        .hint("shares are fractions of working time, e.g. 0.25"),
+                );
+            } else {
+                total += share;
+            }
+        }
+        if (total - 1.0).abs() > SHARE_TOLERANCE {
+            findings.push(
+                Finding::new(
+                    file,
+                    path.key("shares"),
+                    format!("shares add up to {total:.3}, not 1"),
+                )
+                .hint(format!(
+                    "adjust them so they sum to 1 (within {SHARE_TOLERANCE})"
+                )),
+            );
+        }
+    }
+
+    let mut strategy_ids = BTreeSet::new();
+    for (i, strategy) in role.strategies.iter().enumerate() {
+        let path = root.key("strategies").index(i);
+        check_id(findings, file, path.key("id"), &strategy.id);
+        if !strategy_ids.insert(strategy.id.as_str()) {
+            findings.push(duplicate(file, path.key("id"), "strategy", &strategy.id));
+        }
+        require_text(findings, file, path.key("title"), &strategy.title);
+        require_text(findings, file, path.key("detail"), &strategy.detail);
+        check_conditions(
+            findings,
+            context,
+            file,
+            &path.key("when"),
+            &strategy.when,
+            &task_ids,
+        );
+    }
+}
+
+fn check_conditions(
+    findings: &mut Vec<Finding>,
+    context: &Context,
+    file: usize,
+    path: &FieldPath,
+    when: &RawConditions,
+    task_ids: &BTreeSet<&str>,
+) {
+    let fractions = [
+        ("high_share_above", when.high_share_above),
+        ("high_share_below", when.high_share_below),
+        ("central_above", when.central_above),
+        ("central_below", when.central_below),
+        ("automation_share_above", when.automation_share_above),
+    ];
+    for (key, value) in fractions {
+        if let Some(value) = value {
+            check_fraction(findings, file, path.key(key), value);
+        }
+    }
+    for (key, skills) in [("lacks_any", &when.lacks_any), ("has_any", &when.has_any)] {
+        for (i, skill) in skills.iter().enumerate() {
+            if !context.skills.contains(skill) {
+                findings.push(unknown(
+                    file,
+                    path.key(key).index(i),
+                    "skill",
+                    skill,
+                    "skills.toml",
+                ));
+            }
+        }
+    }
+    for (task, &share) in &when.tasks_above {
+        let task_path = path.key("tasks_above").key(task);
+        if !task_ids.contains(task.as_str()) {
+            findings.push(
+                Finding::new(
+                    file,
+                    task_path.clone(),
+                    format!("`{task}` is not a task of this role"),
+                )
+                .hint(format!("task ids are: {}", join(task_ids))),
+            );
+        }
+        check_fraction(findings, file, task_path, share);
+    }
+}
+
+fn check_fraction(findings: &mut Vec<Finding>, file: usize, path: FieldPath, value: f64) {
+    if !(0.0..=1.0).contains(&value) {
+        findings.push(
+            Finding::new(file, path, format!("{value} is outside 0..1"))
+                .hint("thresholds are fractions, e.g. 0.3 for 30%"),
+        );
+    }
+}
+
+fn require_text(findings: &mut Vec<Finding>, file: usize, path: FieldPath, text: &str) {
+    if text.trim().is_empty() {
+        findings.push(
+            Finding::new(file, path, "is empty").hint("write it out; every entry needs its text"),
+        );
+    }
+}
+
+fn check_id(findings: &mut Vec<Finding>, file: usize, path: FieldPath, id: &str) {
+    if !is_id(id) {
+        findings.push(
+            Finding::new(file, path, format!("`{id}` is not a valid id"))
+                .hint("ids are lowercase words joined by hyphens, e.g. write-production-code"),
+        );
+    }
+}
+
+fn duplicate(file: usize, path: FieldPath, what: &str, id: &str) -> Finding {
+    Finding::new(file, path, format!("duplicate {what} id `{id}`")).hint(format!(
+        "each {what} id must be unique; rename or remove one"
+    ))
+}
+
+fn unknown(file: usize, path: FieldPath, what: &str, id: &str, catalogue: &str) -> Finding {
+    Finding::new(file, path, format!("unknown {what} `{id}`"))
+        .hint(format!("add it to {catalogue} or use an id defined there"))
+}
+
+fn missing_file(raw: &RawDataset, name: &str, holds: &str) -> Problem {
+    Problem {
+        file: format!("{}/{name}", raw.root),
+        line: 0,
+        column: 0,
+        field: String::new(),
+        message: "file is missing".into(),
+        hint: Some(format!(
+            "create {name} with {holds}; docs/data-format.md shows the format"
+        )),
+    }
+}
+
+fn join<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    items
+        .into_iter()
+        .map(|s| s.as_ref().to_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Lowercase ASCII words joined by single hyphens.
+pub fn is_id(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn is_soc_code(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, &b)| match i {
+            2 => b == b'-',
+            7 => b == b'.',
+            _ => b.is_ascii_digit(),
+        })
+}
+
+fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    matches!(parts.as_slice(), [y, m, d]
+        if y.len() == 4 && m.len() == 2 && d.len() == 2
+            && [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+            && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
+            && (1..=31).contains(&d.parse::<u32>().unwrap_or(0)))
+}
