@@ -1,6 +1,5 @@
 //! `validate [PATH]`: every problem in a dataset, or a summary when there are none.
 
-use crate::cli::ValidateArgs;
 use crate::dataset::content::{self, ContentFinding, Scope};
 use crate::dataset::load::read_dir;
 use crate::dataset::problem::{Finding, Problem, locate};
@@ -10,9 +9,11 @@ use crate::error::{CliError, write_result};
 use std::collections::BTreeSet;
 use std::io::Write;
 
-pub fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<(), CliError> {
+/// Checks the bundled dataset, or `path` laid over it. Runs before `--data` is loaded, so a
+/// broken directory is reported in full rather than as a load failure.
+pub fn run(path: Option<&std::path::Path>, out: &mut dyn Write) -> Result<(), CliError> {
     let base = Store::bundled().to_dataset()?;
-    let (problems, dataset) = match &args.path {
+    let (problems, dataset) = match path {
         None => {
             let findings = content::check(
                 &base,

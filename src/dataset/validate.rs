@@ -446,22 +446,22 @@ fn check_role(findings: &mut Vec<Finding>, context: &mut Context, file: usize, r
         require_text(findings, file, path.key("detail"), &strategy.detail);
         check_conditions(
             findings,
-            context,
             file,
             &path.key("when"),
             &strategy.when,
             &task_ids,
+            &skill_ids,
         );
     }
 }
 
 fn check_conditions(
     findings: &mut Vec<Finding>,
-    context: &Context,
     file: usize,
     path: &FieldPath,
     when: &RawConditions,
     task_ids: &BTreeSet<&str>,
+    skill_ids: &BTreeSet<&str>,
 ) {
     let fractions = [
         ("high_share_above", when.high_share_above),
@@ -477,14 +477,15 @@ fn check_conditions(
     }
     for (key, skills) in [("lacks_any", &when.lacks_any), ("has_any", &when.has_any)] {
         for (i, skill) in skills.iter().enumerate() {
-            if !context.skills.contains(skill) {
-                findings.push(unknown(
-                    file,
-                    path.key(key).index(i),
-                    "skill",
-                    skill,
-                    "skills.toml",
-                ));
+            if !skill_ids.contains(skill.as_str()) {
+                findings.push(
+                    Finding::new(
+                        file,
+                        path.key(key).index(i),
+                        format!("`{skill}` is not one of the role's skills"),
+                    )
+                    .hint("conditions name skills the role lists under [[skills]]; add it there first"),
+                );
             }
         }
     }

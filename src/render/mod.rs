@@ -1,0 +1,36 @@
+//! Renderers: pure functions from a report (or listing) to text. Colour and width are decided
+//! once at start-up and passed in, so renderers never look at the terminal themselves.
+
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+/// How human output may look on this output stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    /// Columns available; tables are fitted to it.
+    pub width: u16,
+}
+
+pub use crate::scoring::percent as pct;
+
+/// The range as people read it: "47–82% (central 65%)".
+pub fn range_text(lower: f64, central: f64, upper: f64) -> String {
+    let whole = |f: f64| (f * 100.0).round() as i64;
+    format!(
+        "{}–{}% (central {}%)",
+        whole(lower),
+        whole(upper),
+        whole(central)
+    )
+}
+
+/// "Title." without doubling the punctuation of a title that ends in "?" or "!".
+pub fn sentence(text: &str) -> String {
+    if text.ends_with(['.', '?', '!']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
+}

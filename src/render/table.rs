@@ -1,0 +1,253 @@
+//! The terminal report: a header with the band and range, a task table with bars, skills,
+//! insights, strategies, sources and the dataset date. Readable without colour: bands and
+//! exposure levels are always words.
+
+use super::{Style, pct, range_text, sentence};
+use crate::dataset::{Exposure, Outlook};
+use crate::report::Report;
+use colored::{ColoredString, Colorize};
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+use std::fmt::Write;
+
+/// One bar cell per this many points of contribution.
+const POINTS_PER_CELL: f64 = 2.5;
+
+pub fn render_report(report: &Report, style: Style) -> String {
+    let mut out = String::new();
+    let paint = |text: &str, f: fn(&str) -> ColoredString| {
+        if style.color {
+            f(text).to_string()
+        } else {
+            text.to_owned()
+        }
+    };
+
+    let level = report.level.as_str();
+    let _ = writeln!(out, "{} · {level}", paint(&report.role.title, |t| t.bold()));
+    let band = format!("{} risk", report.risk.label);
+    let _ = writeln!(
+        out,
+        "{}  ·  exposure {}",
+        paint(&band, band_colour(&report.risk.band)),
+        range_text(
+            report.exposure.lower,
+            report.exposure.central,
+            report.exposure.upper
+        )
+    );
+    if report.risk.lower_band != report.risk.upper_band {
+        let _ = writeln!(
+            out,
+            "The range straddles a band threshold: from {} at its low end to {} at its high end.",
+            label_of(&report.risk.lower_band),
+            label_of(&report.risk.upper_band)
+        );
+    }
+    let mix = if report.personalized {
+        "your own time mix".to_owned()
+    } else {
+        format!("the typical {level} time mix; run `ai-exposure assess` to use your own")
+    };
+    let _ = writeln!(out, "O*NET-SOC {} · {mix}", report.role.soc_code);
+    out.push('\n');
+
+    let _ = writeln!(out, "{}", paint("Tasks", |t| t.bold()));
+    let mut tasks = new_table(style);
+    tasks.set_header(vec![
+        Cell::new("Task"),
+        Cell::new("Exposure"),
+        Cell::new("Mode"),
+        Cell::new("Time").set_alignment(CellAlignment::Right),
+        Cell::new("Points"),
+    ]);
+    for task in &report.tasks {
+        let title = if task.custom {
+            format!("{} (yours)", task.title)
+        } else {
+            task.title.clone()
+        };
+        let exposure = task.exposure.as_str().to_uppercase();
+        tasks.add_row(vec![
+            Cell::new(title),
+            Cell::new(exposure).fg(exposure_colour(task.exposure)),
+            Cell::new(task.mode.as_str()),
+            Cell::new(pct(task.time_share)).set_alignment(CellAlignment::Right),
+            Cell::new(format!(
+                "{:>4.1} {}",
+                task.contribution * 100.0,
+                bar(task.contribution)
+            )),
+        ]);
+    }
+    tasks.add_row(vec![
+        Cell::new("Total"),
+        Cell::new(""),
+        Cell::new(""),
+        Cell::new(pct(report.tasks.iter().map(|t| t.time_share).sum()))
+            .set_alignment(CellAlignment::Right),
+        Cell::new(format!("{:>4.1}", report.exposure.central * 100.0)),
+    ]);
+    let _ = writeln!(out, "{tasks}");
+    let _ = writeln!(
+        out,
+        "Points: time share × exposure weight (high 1, medium ½, low 0); they add up to the central figure."
+    );
+    if report.tasks.iter().any(|t| t.custom) {
+        let _ = writeln!(
+            out,
+            "Tasks marked (yours) are rated by you: lower confidence."
+        );
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "{}", paint("Skills", |t| t.bold()));
+    let mut skills = new_table(style);
+    let holder = if report.personalized {
+        "You"
+    } else {
+        "Typical"
+    };
+    skills.set_header(vec!["Skill", "Outlook", holder, "Why"]);
+    let mut ordered: Vec<_> = report.skills.iter().collect();
+    ordered.sort_by_key(|s| (s.outlook == Outlook::Resilient, !s.held));
+    for skill in ordered {
+        skills.add_row(vec![
+            Cell::new(&skill.name),
+            Cell::new(skill.outlook.as_str()),
+            Cell::new(if skill.held { "yes" } else { "no" }),
+            Cell::new(&skill.rationale),
+        ]);
+    }
+    let _ = writeln!(out, "{skills}");
+    out.push('\n');
+
+    let _ = writeln!(out, "{}", paint("Insights", |t| t.bold()));
+    for insight in &report.insights {
+        let _ = writeln!(out, "{}", wrap(insight, "  • ", "    ", style.width));
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "{}", paint("Strategies", |t| t.bold()));
+    if report.strategies.is_empty() {
+        let _ = writeln!(out, "  No strategy in the dataset matches this profile.");
+    }
+    for (n, strategy) in report.strategies.iter().enumerate() {
+        let _ = writeln!(out, "  {}. {}", n + 1, paint(&strategy.title, |t| t.bold()));
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&strategy.detail, "     ", "     ", style.width)
+        );
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(
+                &format!("Because {}.", strategy.because),
+                "     ",
+                "     ",
+                style.width
+            )
+        );
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "{}", paint("Sources", |t| t.bold()));
+    for source in &report.sources {
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(
+                &format!(
+                    "{} ({}). {}",
+                    source.authors.trim_end_matches('.'),
+                    source.year,
+                    sentence(&source.title)
+                ),
+                "  - ",
+                "    ",
+                style.width
+            )
+        );
+    }
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "Dataset {} (ratings as of {}). {}",
+        report.dataset.version, report.dataset.as_of, report.disclaimer
+    );
+    out
+}
+
+fn new_table(style: Style) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(style.width);
+    if style.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table
+}
+
+/// A bar of full and half blocks, one cell per [`POINTS_PER_CELL`] points.
+fn bar(contribution: f64) -> String {
+    let halves = (contribution * 100.0 / POINTS_PER_CELL * 2.0).round() as usize;
+    let mut bar = "█".repeat(halves / 2);
+    if halves % 2 == 1 {
+        bar.push('▌');
+    }
+    bar
+}
+
+fn band_colour(band: &str) -> fn(&str) -> ColoredString {
+    match band {
+        "low" => |t| t.green().bold(),
+        "moderate" => |t| t.cyan().bold(),
+        "elevated" => |t| t.yellow().bold(),
+        _ => |t| t.red().bold(),
+    }
+}
+
+/// Cell colour for an exposure level; comfy-table drops it when styling is off.
+fn exposure_colour(exposure: Exposure) -> Color {
+    match exposure {
+        Exposure::High => Color::Red,
+        Exposure::Medium => Color::Yellow,
+        Exposure::Low => Color::Green,
+    }
+}
+
+fn label_of(band: &str) -> &'static str {
+    crate::scoring::Band::ALL
+        .into_iter()
+        .find(|b| b.id() == band)
+        .map_or("", |b| b.label())
+}
+
+/// Word-wraps `text` to `width` columns with a first-line and a continuation indent.
+pub fn wrap(text: &str, first: &str, rest: &str, width: u16) -> String {
+    let width = usize::from(width).max(40);
+    let mut out = String::from(first);
+    let mut column = first.chars().count();
+    let mut line_empty = true;
+    for word in text.split_whitespace() {
+        let length = word.chars().count();
+        if !line_empty && column + 1 + length > width {
+            out.push('\n');
+            out.push_str(rest);
+            column = rest.chars().count();
+            line_empty = true;
+        }
+        if !line_empty {
+            out.push(' ');
+            column += 1;
+        }
+        out.push_str(word);
+        column += length;
+        line_empty = false;
+    }
+    out
+}

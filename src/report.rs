@@ -1,0 +1,229 @@
+//! The report as a document: what every renderer prints and what `--json` emits.
+//!
+//! Field names are the stable JSON contract (`schema_version` 1, listed in PRODUCT.md and the
+//! README). Adding a field is fine; renaming or removing one bumps the version.
+
+use crate::dataset::{Exposure, Level, Meta, Mode, Outlook, Role};
+use crate::scoring::{Assessment, TaskRef};
+use serde::Serialize;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Printed with every report, in every format.
+pub const DISCLAIMER: &str = "Exposure is not displacement: it measures how much of the work AI can reach today, not whether the job will disappear.";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub dataset: DatasetInfo,
+    pub role: RoleInfo,
+    pub level: Level,
+    pub personalized: bool,
+    pub exposure: ExposureInfo,
+    pub risk: RiskInfo,
+    pub tasks: Vec<TaskLine>,
+    pub skills: Vec<SkillLine>,
+    pub insights: Vec<String>,
+    pub strategies: Vec<StrategyLine>,
+    pub sources: Vec<SourceLine>,
+    pub disclaimer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DatasetInfo {
+    pub version: String,
+    pub as_of: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleInfo {
+    pub id: String,
+    pub title: String,
+    pub family: String,
+    pub soc_code: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExposureInfo {
+    pub lower: f64,
+    pub central: f64,
+    pub upper: f64,
+    /// Share of time on high-exposure tasks.
+    pub high_share: f64,
+    /// Part of the central figure that comes from automation-mode tasks.
+    pub automation_share: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RiskInfo {
+    /// One of `low`, `moderate`, `elevated`, `high`, `very_high`.
+    pub band: String,
+    pub label: String,
+    /// The weighted score the band comes from.
+    pub score: f64,
+    /// Bands at the two ends of the range; they differ when the range straddles a threshold.
+    pub lower_band: String,
+    pub upper_band: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskLine {
+    /// The dataset's task id; `null` for a task the person added.
+    pub id: Option<String>,
+    pub title: String,
+    pub exposure: Exposure,
+    pub mode: Mode,
+    pub time_share: f64,
+    pub contribution: f64,
+    pub rationale: String,
+    pub sources: Vec<String>,
+    /// True for a task the person added and rated themselves: lower confidence.
+    pub custom: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkillLine {
+    pub id: String,
+    pub name: String,
+    pub outlook: Outlook,
+    pub rationale: String,
+    /// Whether the person has it (for a default report: whether it is typical at the level).
+    pub held: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StrategyLine {
+    pub id: String,
+    pub title: String,
+    pub detail: String,
+    pub because: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceLine {
+    pub id: String,
+    pub title: String,
+    pub authors: String,
+    pub year: u16,
+}
+
+/// Rationale shown for a task the person added: we have no research on it.
+const CUSTOM_RATIONALE: &str =
+    "Your own task, rated by you: lower confidence than the researched tasks.";
+
+pub fn build(meta: &Meta, role: &Role, assessment: &Assessment) -> Report {
+    let tasks = assessment
+        .tasks
+        .iter()
+        .map(|scored| match &scored.task {
+            TaskRef::Role(i) => {
+                let task = &role.tasks[*i];
+                TaskLine {
+                    id: Some(task.id.clone()),
+                    title: task.title.clone(),
+                    exposure: task.exposure,
+                    mode: task.mode,
+                    time_share: scored.share,
+                    contribution: scored.contribution,
+                    rationale: task.rationale.clone(),
+                    sources: task.sources.clone(),
+                    custom: false,
+                }
+            }
+            TaskRef::Custom(custom) => TaskLine {
+                id: None,
+                title: custom.title.clone(),
+                exposure: custom.exposure,
+                mode: custom.mode,
+                time_share: scored.share,
+                contribution: scored.contribution,
+                rationale: CUSTOM_RATIONALE.to_owned(),
+                sources: Vec::new(),
+                custom: true,
+            },
+        })
+        .collect::<Vec<_>>();
+    let cited: Vec<String> = tasks
+        .iter()
+        .flat_map(|t| t.sources.iter().cloned())
+        .collect();
+    Report {
+        schema_version: SCHEMA_VERSION,
+        dataset: DatasetInfo {
+            version: meta.version.clone(),
+            as_of: meta.as_of.clone(),
+        },
+        role: RoleInfo {
+            id: role.id.clone(),
+            title: role.title.clone(),
+            family: role.family.id.clone(),
+            soc_code: role.soc_code.clone(),
+        },
+        level: assessment.level,
+        personalized: assessment.personalized,
+        exposure: ExposureInfo {
+            lower: round(assessment.range.lower),
+            central: round(assessment.range.central),
+            upper: round(assessment.range.upper),
+            high_share: round(assessment.high_share),
+            automation_share: round(assessment.automation_share),
+        },
+        risk: RiskInfo {
+            band: assessment.risk.band.id().to_owned(),
+            label: assessment.risk.band.label().to_owned(),
+            score: round(assessment.risk.score),
+            lower_band: assessment.risk.lower_band.id().to_owned(),
+            upper_band: assessment.risk.upper_band.id().to_owned(),
+        },
+        tasks: tasks
+            .into_iter()
+            .map(|t| TaskLine {
+                time_share: round(t.time_share),
+                contribution: round(t.contribution),
+                ..t
+            })
+            .collect(),
+        skills: role
+            .skills
+            .iter()
+            .map(|s| SkillLine {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                outlook: s.outlook,
+                rationale: s.rationale.clone(),
+                held: assessment.skills.contains(&s.id),
+            })
+            .collect(),
+        insights: assessment.insights.clone(),
+        strategies: assessment
+            .strategies
+            .iter()
+            .map(|chosen| {
+                let strategy = &role.strategies[chosen.index];
+                StrategyLine {
+                    id: strategy.id.clone(),
+                    title: strategy.title.clone(),
+                    detail: strategy.detail.clone(),
+                    because: chosen.because.clone(),
+                }
+            })
+            .collect(),
+        sources: role
+            .sources
+            .iter()
+            .filter(|s| cited.contains(&s.id))
+            .map(|s| SourceLine {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                authors: s.authors.clone(),
+                year: s.year,
+            })
+            .collect(),
+        disclaimer: DISCLAIMER.to_owned(),
+    }
+}
+
+/// Four decimals: enough for any share a person can enter, and stable JSON across platforms.
+fn round(value: f64) -> f64 {
+    (value * 10_000.0).round() / 10_000.0
+}
