@@ -1,6 +1,6 @@
 //! The Markdown handout: the same content as the terminal report, for printing or sharing.
 
-use super::{pct, range_text, sentence};
+use super::{band_label, pct, range_text, sentence};
 use crate::dataset::Outlook;
 use crate::report::Report;
 use std::fmt::Write;
@@ -26,8 +26,9 @@ pub fn render_report(report: &Report) -> String {
     if report.risk.lower_band != report.risk.upper_band {
         let _ = writeln!(
             out,
-            "The range straddles a band threshold (from `{}` to `{}`).\n",
-            report.risk.lower_band, report.risk.upper_band
+            "The range straddles a band threshold: from {} at its low end to {} at its high end.\n",
+            band_label(&report.risk.lower_band),
+            band_label(&report.risk.upper_band)
         );
     }
     let mix = if report.personalized {

@@ -34,3 +34,11 @@ pub fn sentence(text: &str) -> String {
         format!("{text}.")
     }
 }
+
+/// The label of a band id from the report document ("very_high" → "Very high").
+pub fn band_label(id: &str) -> &'static str {
+    crate::scoring::Band::ALL
+        .into_iter()
+        .find(|b| b.id() == id)
+        .map_or("", |b| b.label())
+}

@@ -2,7 +2,7 @@
 //! insights, strategies, sources and the dataset date. Readable without colour: bands and
 //! exposure levels are always words.
 
-use super::{Style, pct, range_text, sentence};
+use super::{Style, band_label, pct, range_text, sentence};
 use crate::dataset::{Exposure, Outlook};
 use crate::report::Report;
 use colored::{ColoredString, Colorize};
@@ -39,8 +39,8 @@ pub fn render_report(report: &Report, style: Style) -> String {
         let _ = writeln!(
             out,
             "The range straddles a band threshold: from {} at its low end to {} at its high end.",
-            label_of(&report.risk.lower_band),
-            label_of(&report.risk.upper_band)
+            band_label(&report.risk.lower_band),
+            band_label(&report.risk.upper_band)
         );
     }
     let mix = if report.personalized {
@@ -218,13 +218,6 @@ fn exposure_colour(exposure: Exposure) -> Color {
         Exposure::Medium => Color::Yellow,
         Exposure::Low => Color::Green,
     }
-}
-
-fn label_of(band: &str) -> &'static str {
-    crate::scoring::Band::ALL
-        .into_iter()
-        .find(|b| b.id() == band)
-        .map_or("", |b| b.label())
 }
 
 /// Word-wraps `text` to `width` columns with a first-line and a continuation indent.

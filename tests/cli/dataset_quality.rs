@@ -1,0 +1,158 @@
+//! Quality rules for the curated dataset in data/, read from disk with the same loader the
+//! build uses. These go beyond what the build enforces: depth per role and content checks.
+
+use ai_exposure::dataset::content::{self, Scope};
+use ai_exposure::dataset::load::read_dir;
+use ai_exposure::dataset::validate::compile_checked;
+use ai_exposure::dataset::{Dataset, Level};
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn dataset() -> &'static Dataset {
+    static DATASET: OnceLock<Dataset> = OnceLock::new();
+    DATASET.get_or_init(|| {
+        let raw =
+            read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).expect("data/ reads");
+        compile_checked(&raw, Dataset::empty()).unwrap_or_else(|problems| {
+            panic!(
+                "data/ is invalid:\n{}",
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        })
+    })
+}
+
+#[test]
+fn the_dataset_covers_at_least_fifty_roles_in_fourteen_families() {
+    let d = dataset();
+    let families: std::collections::BTreeSet<&str> =
+        d.roles.iter().map(|r| r.family.id.as_str()).collect();
+    assert!(d.roles.len() >= 50, "{} roles", d.roles.len());
+    assert!(families.len() >= 14, "{} families", families.len());
+}
+
+#[test]
+fn every_role_has_the_depth_we_promise() {
+    for role in &dataset().roles {
+        let id = &role.id;
+        assert!(
+            (8..=14).contains(&role.tasks.len()),
+            "{id}: {} tasks",
+            role.tasks.len()
+        );
+        assert!(
+            (6..=12).contains(&role.skills.len()),
+            "{id}: {} skills",
+            role.skills.len()
+        );
+        assert!(
+            role.strategies.len() >= 6,
+            "{id}: {} strategies",
+            role.strategies.len()
+        );
+        assert!(
+            role.summary.split_whitespace().count() >= 30,
+            "{id}: the summary is a paragraph"
+        );
+        assert_eq!(role.levels.len(), 4, "{id}: all four levels");
+        assert!(
+            role.tasks.iter().all(|t| !t.sources.is_empty()),
+            "{id}: every task names a source"
+        );
+        for profile in &role.levels {
+            let total: f64 = profile.shares.iter().sum();
+            assert!(
+                (total - 1.0).abs() <= 0.001,
+                "{id} {:?}: shares sum to {total}",
+                profile.level
+            );
+            assert!(
+                !profile.note.is_empty() && !profile.typical_skills.is_empty(),
+                "{id} {:?}",
+                profile.level
+            );
+        }
+        assert_ne!(
+            role.level(Level::Junior).shares,
+            role.level(Level::Lead).shares,
+            "{id}: junior work is not lead work"
+        );
+        assert!(
+            role.strategies
+                .iter()
+                .filter(|s| s.when.count() == 0)
+                .count()
+                <= 1,
+            "{id}: at most one unconditional strategy"
+        );
+    }
+}
+
+#[test]
+fn every_role_has_a_soc_code_and_a_summary() {
+    for role in &dataset().roles {
+        let code = role.soc_code.as_bytes();
+        assert!(
+            code.len() == 10 && code[2] == b'-' && code[7] == b'.',
+            "{}: {}",
+            role.id,
+            role.soc_code
+        );
+        assert!(!role.summary.trim().is_empty(), "{}", role.id);
+    }
+}
+
+#[test]
+fn no_texts_are_near_copies_no_skill_is_unused_and_no_family_is_thin() {
+    let findings = content::check(
+        dataset(),
+        &Scope {
+            only: None,
+            family_sizes: true,
+        },
+    );
+    assert!(
+        findings.is_empty(),
+        "{}",
+        findings
+            .iter()
+            .map(|f| format!("{} {}: {}", f.file, f.field, f.message))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn the_near_copy_check_catches_a_one_word_variant() {
+    let mut d = dataset().clone();
+    let original = d.roles[0].tasks[0].rationale.clone();
+    let variant = original.replacen(' ', " really ", 1);
+    d.roles[1].tasks[0].rationale = variant;
+    let findings = content::check(
+        &d,
+        &Scope {
+            only: None,
+            family_sizes: false,
+        },
+    );
+    assert!(
+        findings.iter().any(|f| f.message.contains("near-copy")),
+        "a one-word variant of {original:?} is flagged"
+    );
+}
+
+#[test]
+fn the_bundled_binary_carries_the_same_dataset_as_data() {
+    let bundled = ai_exposure::dataset::Store::bundled()
+        .to_dataset()
+        .expect("decodes");
+    assert_eq!(
+        &bundled,
+        dataset(),
+        "the build embedded data/ as it is on disk"
+    );
+}

@@ -1,0 +1,128 @@
+//! The JSON contract of `report --json` (schema_version 1): every field, typed.
+
+use crate::support::{run, schema};
+
+#[test]
+fn report_json_carries_every_field_of_the_contract() {
+    let (stdout, _) = run(
+        &["report", "--role", "backend", "--level", "junior", "--json"],
+        0,
+    );
+    let report = schema::report(&stdout);
+    assert_eq!(report.schema_version, 1);
+    assert!(!report.dataset.version.is_empty() && report.dataset.as_of.len() == 10);
+    assert_eq!(report.role.id, "backend-developer");
+    assert_eq!(report.role.family, "software");
+    assert_eq!(report.role.soc_code, "15-1252.00");
+    assert!(!report.role.title.is_empty());
+    assert_eq!(report.level, "junior");
+    assert!(!report.personalized);
+    let e = &report.exposure;
+    assert!(
+        0.0 <= e.lower && e.lower <= e.central && e.central <= e.upper && e.upper <= 1.0,
+        "{e:?}"
+    );
+    assert!((0.0..=1.0).contains(&e.automation_share) && (e.high_share - e.lower).abs() < 1e-9);
+    assert!(
+        ["low", "moderate", "elevated", "high", "very_high"].contains(&report.risk.band.as_str())
+    );
+    assert!(!report.risk.label.is_empty() && (0.0..=1.0).contains(&report.risk.score));
+    assert!(!report.risk.lower_band.is_empty() && !report.risk.upper_band.is_empty());
+    assert!(!report.tasks.is_empty());
+    for task in &report.tasks {
+        assert!(task.id.is_some() && !task.custom && !task.title.is_empty());
+        assert!(["high", "medium", "low"].contains(&task.exposure.as_str()));
+        assert!(["automation", "augmentation"].contains(&task.mode.as_str()));
+        assert!(task.time_share > 0.0 && task.contribution <= task.time_share + 1e-9);
+        assert!(!task.rationale.is_empty() && !task.sources.is_empty());
+    }
+    let total: f64 = report.tasks.iter().map(|t| t.contribution).sum();
+    assert!(
+        (total - e.central).abs() < 0.001,
+        "contributions {total} add up to central {}",
+        e.central
+    );
+    let shares: f64 = report.tasks.iter().map(|t| t.time_share).sum();
+    assert!((shares - 1.0).abs() < 0.001);
+    assert!(report.skills.iter().all(
+        |s| ["vulnerable", "resilient"].contains(&s.outlook.as_str())
+            && !s.name.is_empty()
+            && !s.rationale.is_empty()
+            && !s.id.is_empty()
+    ));
+    assert!(report.skills.iter().any(|s| s.held) && report.skills.iter().any(|s| !s.held));
+    assert!(
+        report
+            .insights
+            .iter()
+            .any(|i| i.contains("face high AI exposure: Write production code"))
+    );
+    assert!(!report.strategies.is_empty());
+    assert!(report.strategies.iter().all(|s| !s.id.is_empty()
+        && !s.title.is_empty()
+        && !s.detail.is_empty()
+        && !s.because.is_empty()));
+    let cited: std::collections::BTreeSet<&str> = report
+        .tasks
+        .iter()
+        .flat_map(|t| t.sources.iter().map(String::as_str))
+        .collect();
+    let listed: std::collections::BTreeSet<&str> =
+        report.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        cited, listed,
+        "every cited source is listed, and only those"
+    );
+    assert!(
+        report
+            .sources
+            .iter()
+            .all(|s| !s.title.is_empty() && !s.authors.is_empty() && s.year >= 1900)
+    );
+    assert!(
+        report
+            .disclaimer
+            .starts_with("Exposure is not displacement")
+    );
+}
+
+#[test]
+fn strategies_cite_the_persons_own_numbers() {
+    let (stdout, _) = run(
+        &["report", "--role", "backend", "--level", "junior", "--json"],
+        0,
+    );
+    let report = schema::report(&stdout);
+    let high = format!("{}%", (report.exposure.high_share * 100.0).round() as i64);
+    let review = report
+        .strategies
+        .iter()
+        .find(|s| s.id == "own-the-review")
+        .expect("junior backend gets own-the-review");
+    assert!(
+        review.because.contains(&high),
+        "because `{}` quotes {high}",
+        review.because
+    );
+}
+
+#[test]
+fn every_role_reports_at_every_level_as_valid_json() {
+    let (stdout, _) = run(&["roles", "--json"], 0);
+    let roles: Vec<schema::RoleEntry> = serde_json::from_str(&stdout).expect("array");
+    for role in roles {
+        for level in ["junior", "mid", "senior", "lead"] {
+            let (json, _) = run(
+                &["report", "--role", &role.id, "--level", level, "--json"],
+                0,
+            );
+            let report = schema::report(&json);
+            assert_eq!(report.role.id, role.id);
+            assert!(
+                !report.strategies.is_empty(),
+                "{} {level} gets at least one strategy",
+                role.id
+            );
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! The integration tests: one binary, so the crate links once. Each module covers one
+//! concern; `support` holds the command builder and the JSON mirror types.
+
+mod dataset_quality;
+mod json_contract;
+mod report;
+mod roles;
+mod scoring_props;
+mod support;
+mod validate;
+mod validation;

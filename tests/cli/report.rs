@@ -1,0 +1,211 @@
+//! `report`: the human views, role resolution, exit codes and output conventions.
+
+use crate::support::{ai_exposure, run, schema};
+use std::io::Read;
+use std::process::Stdio;
+
+fn central(role: &str, level: &str) -> f64 {
+    let (stdout, _) = run(&["report", "--role", role, "--level", level, "--json"], 0);
+    schema::report(&stdout).exposure.central
+}
+
+#[test]
+fn table_report_for_a_junior_backend_developer() {
+    let (stdout, stderr) = run(&["report", "--role", "backend", "--level", "junior"], 0);
+    assert!(stderr.is_empty(), "nothing on stderr: {stderr}");
+    insta::assert_snapshot!("report_backend_junior_table", stdout);
+}
+
+#[test]
+fn markdown_report_for_a_senior_translator() {
+    let (stdout, _) = run(
+        &[
+            "report",
+            "-r",
+            "translator",
+            "-l",
+            "senior",
+            "--format",
+            "markdown",
+        ],
+        0,
+    );
+    insta::assert_snapshot!("report_translator_senior_markdown", stdout);
+}
+
+#[test]
+fn seniority_lowers_backend_exposure_step_by_step() {
+    let figures: Vec<f64> = ["junior", "mid", "senior", "lead"]
+        .iter()
+        .map(|l| central("backend", l))
+        .collect();
+    assert!(
+        figures.windows(2).all(|w| w[0] > w[1]),
+        "junior > mid > senior > lead: {figures:?}"
+    );
+}
+
+#[test]
+fn translator_is_more_exposed_than_backend_and_electrician_less_than_both() {
+    for level in ["junior", "mid", "senior", "lead"] {
+        let (translator, backend, electrician) = (
+            central("interpreter-translator", level),
+            central("backend", level),
+            central("electrician", level),
+        );
+        assert!(
+            translator > backend,
+            "{level}: translator {translator} > backend {backend}"
+        );
+        assert!(
+            electrician < backend && electrician < translator,
+            "{level}: electrician {electrician} lowest"
+        );
+    }
+}
+
+#[test]
+fn roles_resolve_by_id_alias_and_unique_prefix() {
+    for name in [
+        "backend-developer",
+        "backend",
+        "BACKEND",
+        "backend-dev",
+        "electric",
+    ] {
+        let (stdout, _) = run(&["report", "--role", name, "--level", "mid", "--json"], 0);
+        let id = schema::report(&stdout).role.id;
+        assert!(
+            id == "backend-developer" || id == "electrician",
+            "{name} resolved to {id}"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_role_is_a_usage_error_that_suggests_the_closest_ids() {
+    let (stdout, stderr) = run(
+        &["report", "--role", "backnd-developer", "--level", "junior"],
+        2,
+    );
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("unknown role `backnd-developer`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("did you mean backend-developer"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint:"), "{stderr}");
+}
+
+#[test]
+fn an_ambiguous_prefix_lists_the_candidates() {
+    let (_, stderr) = run(&["report", "--role", "data", "--level", "junior"], 2);
+    assert!(stderr.contains("ambiguous"), "{stderr}");
+    assert!(
+        stderr.contains("data-scientist") && stderr.contains("data-analyst"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_unknown_level_is_a_usage_error() {
+    let (_, stderr) = run(&["report", "--role", "backend", "--level", "principal"], 2);
+    assert!(stderr.contains("principal"), "{stderr}");
+    assert!(
+        stderr.contains("junior") && stderr.contains("lead"),
+        "lists the levels: {stderr}"
+    );
+}
+
+#[test]
+fn piped_output_has_no_escape_codes_but_color_always_forces_them() {
+    let (plain, _) = run(&["report", "-r", "backend", "-l", "junior"], 0);
+    assert!(!plain.contains('\u{1b}'));
+    let (coloured, _) = run(
+        &[
+            "report", "-r", "backend", "-l", "junior", "--color", "always",
+        ],
+        0,
+    );
+    assert!(
+        coloured.contains("\u{1b}["),
+        "--color always colours a pipe"
+    );
+    let output = ai_exposure()
+        .args([
+            "report", "-r", "backend", "-l", "junior", "--color", "never",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&output.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn tables_fit_the_width_they_are_given() {
+    for width in ["60", "100", "160"] {
+        let output = ai_exposure()
+            .args(["report", "-r", "backend", "-l", "senior"])
+            .env("COLUMNS", width)
+            .output()
+            .expect("runs");
+        let text = String::from_utf8(output.stdout).expect("UTF-8");
+        let widest = text
+            .lines()
+            .filter(|l| l.starts_with(['┌', '│', '└']))
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0);
+        assert!(
+            widest <= width.parse::<usize>().unwrap(),
+            "COLUMNS={width}: widest table line {widest}"
+        );
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ai-exposure"))
+        .args(["report", "-r", "backend", "-l", "junior"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("reads the start");
+    let status = child.wait().expect("exits");
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .expect("reads stderr");
+    assert!(status.success(), "exit {status:?}, stderr: {stderr}");
+    assert!(stderr.is_empty(), "no error message: {stderr}");
+}
+
+#[test]
+fn help_documents_examples_and_exit_codes() {
+    let (stdout, _) = run(&["report", "--help"], 0);
+    assert!(stdout.contains("Examples:"));
+    assert!(stdout.contains("Exit codes:") && stdout.contains("130"));
+}
+
+#[test]
+fn version_names_the_dataset() {
+    let (stdout, _) = run(&["--version"], 0);
+    assert!(stdout.starts_with("ai-exposure "), "{stdout}");
+    assert!(
+        stdout.contains("dataset ") && stdout.contains("as of "),
+        "{stdout}"
+    );
+}

@@ -1,0 +1,146 @@
+//! Properties of the scoring that must hold for any time mix of any role.
+
+use ai_exposure::dataset::{Exposure, Level, Role, Store};
+use ai_exposure::scoring::{Band, MixEntry, Profile, TaskRef, assess};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn roles() -> &'static [Role] {
+    static ROLES: OnceLock<Vec<Role>> = OnceLock::new();
+    ROLES.get_or_init(|| {
+        Store::bundled()
+            .to_dataset()
+            .expect("bundled dataset decodes")
+            .roles
+    })
+}
+
+/// A role and a normalised time mix over all its tasks (some may get zero).
+fn role_and_mix() -> impl Strategy<Value = (usize, Vec<f64>)> {
+    (0..roles().len()).prop_flat_map(|r| {
+        let tasks = roles()[r].tasks.len();
+        (Just(r), proptest::collection::vec(0u32..100, tasks)).prop_filter_map(
+            "some time",
+            |(r, weights)| {
+                let total: u32 = weights.iter().sum();
+                (total > 0).then(|| {
+                    (
+                        r,
+                        weights
+                            .iter()
+                            .map(|&w| f64::from(w) / f64::from(total))
+                            .collect(),
+                    )
+                })
+            },
+        )
+    })
+}
+
+fn profile(shares: &[f64], level: Level) -> Profile {
+    Profile {
+        level,
+        mix: shares
+            .iter()
+            .enumerate()
+            .map(|(i, &share)| MixEntry {
+                task: TaskRef::Role(i),
+                share,
+            })
+            .collect(),
+        skills: Default::default(),
+        personalized: true,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256)
+    ))]
+
+    #[test]
+    fn the_range_is_ordered_and_within_unit((r, shares) in role_and_mix(), level in 0usize..4) {
+        let a = assess(&roles()[r], &profile(&shares, Level::ALL[level]));
+        prop_assert!(0.0 <= a.range.lower);
+        prop_assert!(a.range.lower <= a.range.central + 1e-12);
+        prop_assert!(a.range.central <= a.range.upper + 1e-12);
+        prop_assert!(a.range.upper <= 1.0);
+        prop_assert!((0.0..=1.0).contains(&a.automation_share));
+        prop_assert!((0.0..=1.0).contains(&a.risk.score));
+        prop_assert!(a.risk.lower_band <= a.risk.band && a.risk.band <= a.risk.upper_band);
+    }
+
+    #[test]
+    fn contributions_add_up_to_the_central_figure((r, shares) in role_and_mix()) {
+        let a = assess(&roles()[r], &profile(&shares, Level::Mid));
+        let total: f64 = a.tasks.iter().map(|t| t.contribution).sum();
+        prop_assert!((total - a.range.central).abs() < 1e-9);
+    }
+
+    #[test]
+    fn moving_time_from_a_low_to_a_high_task_never_lowers_the_central_figure(
+        (r, shares) in role_and_mix(),
+        fraction in 0.0f64..=1.0,
+    ) {
+        let role = &roles()[r];
+        let low = role.tasks.iter().position(|t| t.exposure == Exposure::Low);
+        let high = role.tasks.iter().position(|t| t.exposure == Exposure::High);
+        if let (Some(low), Some(high)) = (low, high) {
+            let before = assess(role, &profile(&shares, Level::Junior)).range.central;
+            let mut moved = shares.clone();
+            let amount = moved[low] * fraction;
+            moved[low] -= amount;
+            moved[high] += amount;
+            let after = assess(role, &profile(&moved, Level::Junior)).range.central;
+            prop_assert!(after >= before - 1e-12, "{before} -> {after}");
+        }
+    }
+
+    #[test]
+    fn the_same_answers_always_give_the_same_assessment((r, shares) in role_and_mix(), level in 0usize..4) {
+        let p = profile(&shares, Level::ALL[level]);
+        prop_assert_eq!(assess(&roles()[r], &p), assess(&roles()[r], &p));
+    }
+
+    #[test]
+    fn a_higher_score_never_gets_a_lower_band(a in 0.0f64..=1.0, b in 0.0f64..=1.0) {
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        prop_assert!(Band::of(low) <= Band::of(high));
+    }
+}
+
+#[test]
+fn band_thresholds_are_where_the_methodology_puts_them() {
+    let expected = [
+        (0.0, Band::Low),
+        (0.1999, Band::Low),
+        (0.20, Band::Moderate),
+        (0.35, Band::Elevated),
+        (0.50, Band::High),
+        (0.65, Band::VeryHigh),
+        (1.0, Band::VeryHigh),
+    ];
+    for (score, band) in expected {
+        assert_eq!(Band::of(score), band, "score {score}");
+    }
+}
+
+#[test]
+fn automation_raises_the_band_score_and_augmentation_lowers_it() {
+    use ai_exposure::scoring::{Range, risk};
+    let range = Range {
+        lower: 0.4,
+        central: 0.5,
+        upper: 0.6,
+    };
+    assert!(
+        (risk(range, 0.0).score - 0.4).abs() < 1e-12,
+        "fully augmented: 0.8 × central"
+    );
+    assert!(
+        (risk(range, 1.0).score - 0.6).abs() < 1e-12,
+        "fully automated: 1.2 × central"
+    );
+    assert_eq!(risk(range, 0.0).band, Band::Elevated);
+    assert_eq!(risk(range, 1.0).band, Band::High);
+}
