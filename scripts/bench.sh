@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Speed of `report --json`, measured as whole-process runs against `cat` printing the same
+# bytes, for the bundled dataset and for a generated 900-role dataset built in through
+# AI_EXPOSURE_DATA_DIR. Also peak memory (max RSS). Results: target/bench/results.md.
+#
+# usage: scripts/bench.sh [RUNS]   (default 1000 runs per command)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-1000}"
+
+if ! command -v hyperfine >/dev/null; then
+    echo "installing hyperfine (Debian package)" >&2
+    apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null
+fi
+
+bench=target/bench
+mkdir -p "$bench"
+cargo build --release --locked
+python3 scripts/generate_dataset.py 900 "$bench/data900"
+AI_EXPOSURE_DATA_DIR="$PWD/$bench/data900" cargo build --release --locked --target-dir "$bench/build900"
+
+bundled=target/release/ai-exposure
+large="$bench/build900/release/ai-exposure"
+"$bundled" report --role backend --level junior --json >"$bench/report.json"
+"$large" report --role backend-developer --level junior --json >"$bench/report900.json"
+cmp "$bench/report.json" "$bench/report900.json"
+echo "roles built in: $("$bundled" roles --json | grep -c '"soc_code"') bundled, $("$large" roles --json | grep -c '"soc_code"') large" >&2
+
+hyperfine -N --warmup 100 --runs "$runs" --export-markdown "$bench/results.md" --export-json "$bench/results.json" \
+    -n "cat (same $(wc -c <"$bench/report.json") bytes)" "cat $bench/report.json" \
+    -n "report --json (bundled)" "$bundled report --role backend --level junior --json" \
+    -n "report --json (900 roles)" "$large report --role backend-developer --level junior --json"
+
+python3 - "$bench/results.json" <<'PY' | tee -a "$bench/results.md"
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+cat = results[0]["median"]
+for r in results:
+    print(f"median {r['command']}: {r['median'] * 1000:.2f} ms ({r['median'] / cat:.2f}x cat)")
+print(f"900-role build vs bundled: {results[2]['median'] / results[1]['median']:.2f}x")
+PY
+
+for binary in "$bundled" "$large"; do
+    rss=$(/usr/bin/time -f %M "$binary" report --role backend-developer --level junior --json 2>&1 >/dev/null)
+    echo "peak memory, $binary: ${rss} KB" | tee -a "$bench/results.md"
+done
+rss=$(/usr/bin/time -f %M cat "$bench/report.json" 2>&1 >/dev/null)
+echo "peak memory, cat: ${rss} KB" | tee -a "$bench/results.md"
