@@ -69,10 +69,48 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    Assess(AssessArgs),
     Report(ReportArgs),
     Roles(RolesArgs),
     Validate(ValidateArgs),
     Sources(SourcesArgs),
+}
+
+/// Answer a few questions about your work and get a report for your own mix
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Answer a few questions about your work and get a report for your own mix.\n\n\
+        You pick the tasks you really do, how your time splits across them, and the skills you \
+        have; the report then weighs each task by your own time. Questions are drawn on stderr, \
+        the report goes to stdout. Takes about two minutes. Nothing leaves this machine.",
+    after_help = examples!(
+        "ai-exposure assess",
+        "ai-exposure assess --role backend --level junior",
+        "ai-exposure assess --save my-answers.toml"
+    ),
+    after_long_help = concat!(
+        examples!(
+            "ai-exposure assess",
+            "ai-exposure assess --role backend --level junior",
+            "ai-exposure assess --save my-answers.toml",
+            "ai-exposure report --answers my-answers.toml    (replay it later, or in a script)"
+        ),
+        "\n\nNeeds a terminal: with --no-input, or when stdin or stderr is not a terminal, it exits 2 at once.\n\n",
+        exit_codes!()
+    )
+)]
+pub struct AssessArgs {
+    /// Skip the role question (id, alias or unique prefix)
+    #[arg(long, short = 'r', value_name = "ROLE")]
+    pub role: Option<String>,
+
+    /// Skip the level question
+    #[arg(long, short = 'l', value_enum, value_name = "LEVEL")]
+    pub level: Option<LevelArg>,
+
+    /// Save your answers to FILE without asking (replay with `report --answers FILE`)
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
 }
 
 /// Print the exposure report for a role and level, without questions
@@ -87,20 +125,36 @@ pub enum Command {
         examples!(
             "ai-exposure report --role backend --level junior",
             "ai-exposure report --role backend --level junior --json | jq .exposure",
-            "ai-exposure report --role translator --level senior --format markdown > report.md"
+            "ai-exposure report --role translator --level senior --format markdown > report.md",
+            "ai-exposure report --answers my-answers.toml --json"
         ),
         "\n\n",
         exit_codes!()
     )
 )]
 pub struct ReportArgs {
-    /// Role id, alias or unique prefix (see `ai-exposure roles`)
-    #[arg(long, short = 'r', value_name = "ROLE")]
-    pub role: String,
+    /// Role id, alias or unique prefix (see `ai-exposure roles`); optional with --answers
+    #[arg(
+        long,
+        short = 'r',
+        value_name = "ROLE",
+        required_unless_present = "answers"
+    )]
+    pub role: Option<String>,
 
-    /// Seniority level
-    #[arg(long, short = 'l', value_enum, value_name = "LEVEL")]
-    pub level: LevelArg,
+    /// Seniority level; optional with --answers
+    #[arg(
+        long,
+        short = 'l',
+        value_enum,
+        value_name = "LEVEL",
+        required_unless_present = "answers"
+    )]
+    pub level: Option<LevelArg>,
+
+    /// Replay a saved assessment (written by `assess --save FILE`) instead of the level's typical mix
+    #[arg(long, short = 'a', value_name = "FILE")]
+    pub answers: Option<PathBuf>,
 
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table, value_name = "FORMAT")]

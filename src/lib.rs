@@ -4,11 +4,14 @@
 //! mix and skills, `scoring` turns them into an assessment, `report` shapes it as a document
 //! and `render` prints it. `cli`, `config` and `commands` are the edges that do I/O.
 
+pub mod answers;
+pub mod atomic;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod dataset;
 pub mod error;
+pub mod prompts;
 pub mod render;
 pub mod report;
 pub mod scoring;

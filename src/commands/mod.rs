@@ -1,6 +1,7 @@
 //! One module per subcommand. Each takes its parsed arguments and the resolved settings,
 //! writes its data to the given output, and returns a `CliError` for the exit code.
 
+pub mod assess;
 pub mod report;
 pub mod resolve;
 pub mod roles;
@@ -19,6 +20,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
     }
     let config = Config::from_args(&cli.global)?;
     match &cli.command {
+        Command::Assess(args) => assess::run(args, &config, out),
         Command::Report(args) => report::run(args, &config, out),
         Command::Roles(args) => roles::run(args, &config, out),
         Command::Sources(args) => sources::run(args, &config, out),

@@ -116,7 +116,7 @@ pub fn render_report(report: &Report) -> String {
         let _ = writeln!(
             out,
             "- {} ({}). *{}*",
-            escape(source.authors.trim_end_matches('.')),
+            escape(&source.authors),
             source.year,
             escape(&sentence(&source.title))
         );

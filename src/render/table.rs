@@ -159,7 +159,7 @@ pub fn render_report(report: &Report, style: Style) -> String {
             wrap(
                 &format!(
                     "{} ({}). {}",
-                    source.authors.trim_end_matches('.'),
+                    source.authors,
                     source.year,
                     sentence(&source.title)
                 ),

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, so the crate links once. Each module covers one
 //! concern; `support` holds the command builder and the JSON mirror types.
 
+mod assess_flow;
 mod dataset_quality;
 mod json_contract;
 mod report;

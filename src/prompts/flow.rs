@@ -1,0 +1,284 @@
+//! The question flow of `assess`: role, level, tasks, time split, own tasks, skills.
+//! Written against [`Prompter`] only, so every branch is unit-tested with a script.
+
+use super::{PromptResult, Prompter};
+use crate::answers::MAX_CUSTOM_TASKS;
+use crate::dataset::{Exposure, Level, Mode, Role, RoleSummary, Skill};
+use crate::scoring::{CustomTask, MixEntry, Profile, TaskRef, percent};
+use std::collections::BTreeSet;
+
+/// Quick answers to "how much of your time?", with the relative weight each stands for.
+/// Weights are normalised over the person's tasks, so they only need to be in proportion.
+pub const BUCKETS: [(&str, f64); 5] = [
+    ("none", 0.0),
+    ("a little (about 5%)", 1.0),
+    ("some (about 15%)", 3.0),
+    ("a lot (about 30%)", 6.0),
+    ("most of my time (half or more)", 10.0),
+];
+
+/// The bucket closest to a level's default share, offered as the starting answer.
+pub fn default_bucket(share: f64) -> usize {
+    match share {
+        s if s >= 0.35 => 4,
+        s if s >= 0.18 => 3,
+        s if s >= 0.07 => 2,
+        s if s > 0.0 => 1,
+        _ => 2,
+    }
+}
+
+/// Asks which role, with type-to-search over "Title (id)".
+pub fn choose_role(prompter: &mut dyn Prompter, roles: &[RoleSummary]) -> PromptResult<String> {
+    let items: Vec<String> = roles
+        .iter()
+        .map(|r| format!("{} ({})", r.title, r.id))
+        .collect();
+    let choice = prompter.select(
+        "Which role is closest to your job? (type to search)",
+        &items,
+        0,
+        true,
+    )?;
+    Ok(roles[choice].id.clone())
+}
+
+pub fn choose_level(prompter: &mut dyn Prompter, role: &Role) -> PromptResult<Level> {
+    let items: Vec<String> = Level::ALL
+        .iter()
+        .map(|&level| {
+            format!(
+                "{}: {}",
+                level.as_str(),
+                first_sentence(&role.level(level).note)
+            )
+        })
+        .collect();
+    let choice = prompter.select("Which level describes you best?", &items, 0, false)?;
+    Ok(Level::ALL[choice])
+}
+
+/// A task in the person's mix while the questions are asked.
+struct Chosen {
+    task: TaskRef,
+    title: String,
+    bucket: usize,
+}
+
+/// Asks about tasks, time and skills, and returns the person's profile.
+pub fn ask_profile(
+    prompter: &mut dyn Prompter,
+    role: &Role,
+    level: Level,
+    catalogue: &[Skill],
+) -> PromptResult<Profile> {
+    let defaults = &role.level(level).shares;
+    let mut chosen = choose_tasks(prompter, role, defaults)?;
+    add_own_tasks(prompter, &mut chosen)?;
+    split_time(prompter, &mut chosen)?;
+    let total: f64 = chosen.iter().map(|c| BUCKETS[c.bucket].1).sum();
+    let mix = chosen
+        .into_iter()
+        .filter(|c| c.bucket > 0)
+        .map(|c| MixEntry {
+            task: c.task,
+            share: BUCKETS[c.bucket].1 / total,
+        })
+        .collect();
+    let skills = choose_skills(prompter, role, level, catalogue)?;
+    Ok(Profile {
+        level,
+        mix,
+        skills,
+        personalized: true,
+    })
+}
+
+fn choose_tasks(
+    prompter: &mut dyn Prompter,
+    role: &Role,
+    defaults: &[f64],
+) -> PromptResult<Vec<Chosen>> {
+    let items: Vec<String> = role.tasks.iter().map(|t| t.title.clone()).collect();
+    let checked: Vec<bool> = defaults.iter().map(|&s| s > 0.0).collect();
+    loop {
+        let picked = prompter.multi_select(
+            "Which of these tasks do you really do? (space to toggle, enter to confirm)",
+            &items,
+            &checked,
+        )?;
+        if picked.is_empty() {
+            prompter.note("Pick at least one task: the report is about the work you do.");
+            continue;
+        }
+        return Ok(picked
+            .into_iter()
+            .map(|i| Chosen {
+                task: TaskRef::Role(i),
+                title: role.tasks[i].title.clone(),
+                bucket: default_bucket(defaults[i]),
+            })
+            .collect());
+    }
+}
+
+fn add_own_tasks(prompter: &mut dyn Prompter, chosen: &mut Vec<Chosen>) -> PromptResult<()> {
+    let mut added = 0;
+    let mut question = "Do you also spend real time on a task that is not listed?";
+    while added < MAX_CUSTOM_TASKS && prompter.confirm(question, false)? {
+        let title = prompter
+            .input("Name the task in a few words", None)?
+            .trim()
+            .to_owned();
+        if title.is_empty() {
+            prompter.note("A task needs a name; skipped.");
+            continue;
+        }
+        let exposure_items = [
+            "high: AI can do most of it, or halve the time it takes".to_owned(),
+            "medium: AI helps with parts of it, or only with extra tooling".to_owned(),
+            "low: AI barely reaches it (physical work, presence, trust, accountability)".to_owned(),
+        ];
+        let exposure = Exposure::ALL[prompter.select(
+            &format!("How much of \"{title}\" could AI do today?"),
+            &exposure_items,
+            1,
+            false,
+        )?];
+        let mode_items = [
+            "AI would work with me on it (augmentation)".to_owned(),
+            "AI could do it in my place (automation)".to_owned(),
+        ];
+        let mode = [Mode::Augmentation, Mode::Automation]
+            [prompter.select("And how would AI take part?", &mode_items, 0, false)?];
+        chosen.push(Chosen {
+            task: TaskRef::Custom(CustomTask {
+                title: title.clone(),
+                exposure,
+                mode,
+            }),
+            title: format!("{title} (yours)"),
+            bucket: 2,
+        });
+        added += 1;
+        question = "Another task of your own?";
+    }
+    Ok(())
+}
+
+fn split_time(prompter: &mut dyn Prompter, chosen: &mut [Chosen]) -> PromptResult<()> {
+    let buckets: Vec<String> = BUCKETS
+        .iter()
+        .map(|(label, _)| (*label).to_owned())
+        .collect();
+    for task in chosen.iter_mut() {
+        task.bucket = prompter.select(
+            &format!("How much of your time goes to: {}?", task.title),
+            &buckets,
+            task.bucket,
+            false,
+        )?;
+    }
+    loop {
+        let total: f64 = chosen.iter().map(|c| BUCKETS[c.bucket].1).sum();
+        if total <= 0.0 {
+            prompter.note("Every task is at \"none\": give at least one task some of your time.");
+        } else {
+            prompter.note("Your week, as shares of working time:");
+            for task in chosen.iter().filter(|c| c.bucket > 0) {
+                prompter.note(&format!(
+                    "  {:>4}  {}",
+                    percent(BUCKETS[task.bucket].1 / total),
+                    task.title
+                ));
+            }
+            let options = [
+                "Looks right, continue".to_owned(),
+                "Adjust a task".to_owned(),
+            ];
+            if prompter.select("Does this split look right?", &options, 0, false)? == 0 {
+                return Ok(());
+            }
+        }
+        let labels: Vec<String> = chosen
+            .iter()
+            .map(|c| {
+                if total > 0.0 {
+                    format!("{} ({})", c.title, percent(BUCKETS[c.bucket].1 / total))
+                } else {
+                    c.title.clone()
+                }
+            })
+            .collect();
+        let which = prompter.select("Which task?", &labels, 0, false)?;
+        let task = &mut chosen[which];
+        task.bucket = prompter.select(
+            &format!("How much of your time goes to: {}?", task.title),
+            &buckets,
+            task.bucket,
+            false,
+        )?;
+    }
+}
+
+fn choose_skills(
+    prompter: &mut dyn Prompter,
+    role: &Role,
+    level: Level,
+    catalogue: &[Skill],
+) -> PromptResult<BTreeSet<String>> {
+    let typical = &role.level(level).typical_skills;
+    let items: Vec<String> = role
+        .skills
+        .iter()
+        .map(|s| format!("{} ({})", s.name, s.outlook.as_str()))
+        .collect();
+    let checked: Vec<bool> = role
+        .skills
+        .iter()
+        .map(|s| typical.contains(&s.id))
+        .collect();
+    let picked = prompter.multi_select("Which of these skills do you have?", &items, &checked)?;
+    let mut skills: BTreeSet<String> = picked
+        .into_iter()
+        .map(|i| role.skills[i].id.clone())
+        .collect();
+
+    if prompter.confirm(
+        "Do you have other skills worth counting? (search the full list)",
+        false,
+    )? {
+        loop {
+            let others: Vec<&Skill> = catalogue
+                .iter()
+                .filter(|s| !skills.contains(&s.id) && !role.skills.iter().any(|r| r.id == s.id))
+                .collect();
+            let mut items = vec!["(done)".to_owned()];
+            items.extend(others.iter().map(|s| s.name.clone()));
+            let choice = prompter.select(
+                "Add a skill (type to search, pick (done) to finish)",
+                &items,
+                0,
+                true,
+            )?;
+            if choice == 0 {
+                break;
+            }
+            skills.insert(others[choice - 1].id.clone());
+        }
+    }
+    Ok(skills)
+}
+
+/// The first sentence of a level note, cut at a word to fit one menu line.
+fn first_sentence(text: &str) -> String {
+    let end = text.find(". ").map_or(text.len(), |i| i + 1);
+    let sentence = &text[..end];
+    match sentence.char_indices().nth(90) {
+        Some((cut, _)) => {
+            let at_word = sentence[..cut].rfind(' ').unwrap_or(cut);
+            format!("{}…", &sentence[..at_word])
+        }
+        None => sentence.to_owned(),
+    }
+}
