@@ -4,6 +4,7 @@
 mod assess_flow;
 mod dataset_quality;
 mod json_contract;
+mod pty;
 mod report;
 mod roles;
 mod scoring_props;

@@ -144,3 +144,51 @@ fn automation_raises_the_band_score_and_augmentation_lowers_it() {
     assert_eq!(risk(range, 0.0).band, Band::Elevated);
     assert_eq!(risk(range, 1.0).band, Band::High);
 }
+
+/// The answers that describe a role's typical person at a level.
+fn typical_answers(role: &Role, level: Level) -> ai_exposure::answers::Answers {
+    ai_exposure::answers::Answers::from_profile(role, &Profile::typical(role, level))
+}
+
+fn catalogue() -> std::collections::BTreeSet<String> {
+    Store::bundled()
+        .skills()
+        .expect("skills")
+        .into_iter()
+        .map(|s| s.id)
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64)
+    ))]
+
+    #[test]
+    fn answers_matching_the_level_defaults_give_exactly_the_default_report(r in 0..roles().len(), level in 0usize..4) {
+        let role = &roles()[r];
+        let level = Level::ALL[level];
+        let answers = typical_answers(role, level);
+        let personal = ai_exposure::answers::to_profile(&answers, role, &catalogue()).expect("typical answers are valid");
+        let (mine, typical) = (assess(role, &personal), assess(role, &Profile::typical(role, level)));
+        prop_assert_eq!(mine.range, typical.range);
+        prop_assert_eq!(mine.risk, typical.risk);
+        prop_assert_eq!(mine.tasks, typical.tasks);
+        prop_assert_eq!(mine.strategies.iter().map(|s| s.index).collect::<Vec<_>>(), typical.strategies.iter().map(|s| s.index).collect::<Vec<_>>());
+        prop_assert!(mine.insights.iter().any(|i| i.contains("as exposed as a typical")));
+    }
+
+    #[test]
+    fn saved_answers_read_back_to_the_same_assessment((r, shares) in role_and_mix(), level in 0usize..4) {
+        let role = &roles()[r];
+        let original = profile(&shares, Level::ALL[level]);
+        let answers = ai_exposure::answers::Answers::from_profile(role, &original);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("answers.toml");
+        ai_exposure::answers::save(&path, &answers).expect("saves");
+        let (read, _) = ai_exposure::answers::read(&path).expect("reads back");
+        prop_assert_eq!(&read, &answers);
+        let replayed = ai_exposure::answers::to_profile(&read, role, &catalogue()).expect("valid");
+        prop_assert_eq!(assess(role, &replayed), assess(role, &original));
+    }
+}
