@@ -3,6 +3,7 @@
 //! bundled dataset. `AI_EXPOSURE_DATA_DIR` builds another dataset in (the benchmarks use it).
 
 #[path = "src/dataset/bundle.rs"]
+#[allow(dead_code)]
 mod bundle;
 #[path = "src/dataset/compiled.rs"]
 #[allow(dead_code)]

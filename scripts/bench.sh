@@ -46,3 +46,14 @@ for binary in "$bundled" "$large"; do
 done
 rss=$(/usr/bin/time -f %M cat "$bench/report.json" 2>&1 >/dev/null)
 echo "peak memory, cat: ${rss} KB" | tee -a "$bench/results.md"
+
+# Instruction counts are repeatable where wall time is noisy: the same binary and input
+# always count the same.
+if command -v valgrind >/dev/null; then
+    for binary in "$bundled" "$large"; do
+        count=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$binary" report --role backend-developer --level junior --json 2>&1 >/dev/null | sed -n 's/.*refs: *//p')
+        echo "instructions, $binary: $count" | tee -a "$bench/results.md"
+    done
+    count=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null cat "$bench/report.json" 2>&1 >/dev/null | sed -n 's/.*refs: *//p')
+    echo "instructions, cat: $count" | tee -a "$bench/results.md"
+fi

@@ -1,7 +1,7 @@
 //! Run-time access to a dataset: the bundled one, decoded a record at a time, or a dataset
 //! built in memory from a `--data` directory laid over it.
 
-use super::bundle::{Catalog, Index};
+use super::bundle::{Catalog, IndexView};
 use super::compiled::{Dataset, Meta, Role, RoleSummary, Skill, Source};
 use super::load::read_dir;
 use super::problem::Problem;
@@ -128,29 +128,15 @@ impl Store {
         let wanted = name.trim().to_lowercase();
         match self {
             Store::Bundled => {
-                let index: Index<'_> = decode(INDEX, "index")?;
-                let ids: Vec<&str> = index.roles.iter().map(|e| e.id).collect();
-                let position =
-                    if let Ok(i) = index.roles.binary_search_by(|e| e.id.cmp(wanted.as_str())) {
-                        Some(i)
-                    } else if let Ok(a) = index
-                        .aliases
-                        .binary_search_by(|(alias, _)| alias.cmp(&wanted.as_str()))
-                    {
-                        Some(index.aliases[a].1 as usize)
-                    } else {
-                        match resolve_prefix(&wanted, &ids, &index.aliases) {
-                            Ok(i) => Some(i),
-                            Err(unknown) => return Ok(Err(unknown)),
-                        }
-                    };
-                let Some(entry) = position.and_then(|i| index.roles.get(i)) else {
-                    return Err(DataError::Corrupt("index points past the role list".into()));
+                let index = bundled_index()?;
+                let position = match index.find_id(&wanted).or_else(|| index.find_alias(&wanted)) {
+                    Some(i) => i,
+                    None => match resolve_prefix(&wanted, &index.ids(), &index.aliases()) {
+                        Ok(i) => i,
+                        Err(unknown) => return Ok(Err(unknown)),
+                    },
                 };
-                let bytes = ROLES
-                    .get(entry.start as usize..entry.end as usize)
-                    .ok_or_else(|| DataError::Corrupt("role record out of range".into()))?;
-                decode(bytes, "role").map(Ok)
+                bundled_role(&index, position).map(Ok)
             }
             Store::Memory(dataset) => {
                 let ids: Vec<&str> = dataset.roles.iter().map(|r| r.id.as_str()).collect();
@@ -184,17 +170,10 @@ impl Store {
         match self {
             Store::Memory(dataset) => Ok((**dataset).clone()),
             Store::Bundled => {
-                let index: Index<'_> = decode(INDEX, "index")?;
+                let index = bundled_index()?;
                 let catalog: Catalog = decode(CATALOG, "catalog")?;
-                let roles = index
-                    .roles
-                    .iter()
-                    .map(|entry| {
-                        ROLES
-                            .get(entry.start as usize..entry.end as usize)
-                            .ok_or_else(|| DataError::Corrupt("role record out of range".into()))
-                            .and_then(|bytes| decode(bytes, "role"))
-                    })
+                let roles = (0..index.role_count())
+                    .map(|i| bundled_role(&index, i))
                     .collect::<Result<_, _>>()?;
                 Ok(Dataset {
                     meta: decode(META, "meta")?,
@@ -205,6 +184,18 @@ impl Store {
             }
         }
     }
+}
+
+fn bundled_index() -> Result<IndexView<'static>, DataError> {
+    IndexView::new(INDEX).ok_or_else(|| DataError::Corrupt("index".into()))
+}
+
+fn bundled_role(index: &IndexView<'_>, position: usize) -> Result<Role, DataError> {
+    let bytes = index
+        .span(position)
+        .and_then(|span| ROLES.get(span))
+        .ok_or_else(|| DataError::Corrupt("role record out of range".into()))?;
+    decode(bytes, "role")
 }
 
 fn decode<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8], what: &str) -> Result<T, DataError> {
