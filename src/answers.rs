@@ -29,7 +29,7 @@ pub struct Answers {
     /// Share of working time per task id of the role. With the custom tasks, sums to 1.
     #[serde(default)]
     pub shares: BTreeMap<String, f64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_tasks: Vec<CustomAnswer>,
 }
 

@@ -49,7 +49,7 @@ fn reasons(role: &Role, a: &Assessment, when: &Conditions) -> Option<Vec<String>
         reasons.push(format!("you are at {} level", a.level.as_str()));
     }
     if let Some(limit) = when.high_share_above {
-        if a.high_share <= limit {
+        if !above(a.high_share, limit) {
             return None;
         }
         reasons.push(format!(
@@ -59,7 +59,7 @@ fn reasons(role: &Role, a: &Assessment, when: &Conditions) -> Option<Vec<String>
         ));
     }
     if let Some(limit) = when.high_share_below {
-        if a.high_share >= limit {
+        if !below(a.high_share, limit) {
             return None;
         }
         reasons.push(format!(
@@ -69,7 +69,7 @@ fn reasons(role: &Role, a: &Assessment, when: &Conditions) -> Option<Vec<String>
         ));
     }
     if let Some(limit) = when.central_above {
-        if a.range.central <= limit {
+        if !above(a.range.central, limit) {
             return None;
         }
         reasons.push(format!(
@@ -79,7 +79,7 @@ fn reasons(role: &Role, a: &Assessment, when: &Conditions) -> Option<Vec<String>
         ));
     }
     if let Some(limit) = when.central_below {
-        if a.range.central >= limit {
+        if !below(a.range.central, limit) {
             return None;
         }
         reasons.push(format!(
@@ -89,7 +89,7 @@ fn reasons(role: &Role, a: &Assessment, when: &Conditions) -> Option<Vec<String>
         ));
     }
     if let Some(limit) = when.automation_share_above {
-        if a.automation_share <= limit {
+        if !above(a.automation_share, limit) {
             return None;
         }
         reasons.push(format!(
@@ -138,7 +138,7 @@ fn reasons(role: &Role, a: &Assessment, when: &Conditions) -> Option<Vec<String>
             .filter(|t| t.task == TaskRef::Role(index))
             .map(|t| t.share)
             .sum();
-        if share <= *limit {
+        if !above(share, *limit) {
             return None;
         }
         reasons.push(format!(
@@ -149,6 +149,17 @@ fn reasons(role: &Role, a: &Assessment, when: &Conditions) -> Option<Vec<String>
         ));
     }
     Some(reasons)
+}
+
+/// Shares are sums of fractions, so 0.2 + 0.1 must not count as above 0.3.
+const EPSILON: f64 = 1e-9;
+
+fn above(value: f64, limit: f64) -> bool {
+    value > limit + EPSILON
+}
+
+fn below(value: f64, limit: f64) -> bool {
+    value < limit - EPSILON
 }
 
 /// The display name of a skill; catalogue skills outside the role fall back to their id.
