@@ -14,8 +14,8 @@ pub fn role(store: &Store, name: &str) -> Result<Role, CliError> {
                     .to_owned()
             } else {
                 format!(
-                    "`ai-exposure roles {}` lists related roles",
-                    first_word(&unknown.name)
+                    "check the spelling; `ai-exposure roles {}` lists related roles",
+                    first_word(&unknown.suggestions[0])
                 )
             };
             Err(CliError::usage(unknown.to_string()).with_hint(hint))

@@ -209,3 +209,29 @@ fn version_names_the_dataset() {
         "{stdout}"
     );
 }
+
+#[test]
+fn the_example_answers_files_replay() {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut replayed = 0;
+    for entry in std::fs::read_dir(examples).expect("examples/") {
+        let path = entry.expect("entry").path();
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("answers-"))
+        {
+            let (stdout, _) = run(
+                &[
+                    "report",
+                    "--answers",
+                    path.to_str().expect("path"),
+                    "--json",
+                ],
+                0,
+            );
+            assert!(schema::report(&stdout).personalized, "{}", path.display());
+            replayed += 1;
+        }
+    }
+    assert!(replayed >= 2, "two annotated answers files");
+}

@@ -195,17 +195,40 @@ proptest! {
 
 #[test]
 fn a_threshold_met_exactly_by_a_sum_of_shares_is_not_above_it() {
-    let role = Store::bundled().find_role("backend").expect("decodes").expect("exists");
+    let role = Store::bundled()
+        .find_role("backend")
+        .expect("decodes")
+        .expect("exists");
     let index = |id: &str| role.task_index(id).expect("task exists");
-    let mix = [("write-production-code", 0.2), ("write-tests", 0.1), ("design-systems", 0.7)];
+    let mix = [
+        ("write-production-code", 0.2),
+        ("write-tests", 0.1),
+        ("design-systems", 0.7),
+    ];
     let profile = Profile {
         level: Level::Mid,
-        mix: mix.iter().map(|&(id, share)| MixEntry { task: TaskRef::Role(index(id)), share }).collect(),
+        mix: mix
+            .iter()
+            .map(|&(id, share)| MixEntry {
+                task: TaskRef::Role(index(id)),
+                share,
+            })
+            .collect(),
         skills: Default::default(),
         personalized: true,
     };
     let a = assess(&role, &profile);
-    assert!(a.high_share > 0.3, "0.2 + 0.1 lands a hair above 0.3 in floating point");
-    let chosen: Vec<&str> = a.strategies.iter().map(|s| role.strategies[s.index].id.as_str()).collect();
-    assert!(!chosen.contains(&"own-the-review"), "30% is not above 30%: {chosen:?}");
+    assert!(
+        a.high_share > 0.3,
+        "0.2 + 0.1 lands a hair above 0.3 in floating point"
+    );
+    let chosen: Vec<&str> = a
+        .strategies
+        .iter()
+        .map(|s| role.strategies[s.index].id.as_str())
+        .collect();
+    assert!(
+        !chosen.contains(&"own-the-review"),
+        "30% is not above 30%: {chosen:?}"
+    );
 }
