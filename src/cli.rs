@@ -74,7 +74,45 @@ pub enum Command {
     Roles(RolesArgs),
     Validate(ValidateArgs),
     Sources(SourcesArgs),
+    Schema(SchemaArgs),
+    Completions(CompletionsArgs),
+    Man(ManArgs),
 }
+
+/// Print the JSON Schema of a JSON document this tool prints
+#[derive(Debug, Args)]
+#[command(after_help = examples!("ai-exposure schema report > report.schema.json", "ai-exposure schema roles"))]
+pub struct SchemaArgs {
+    /// Which document
+    #[arg(value_enum, default_value_t = SchemaKind::Report)]
+    pub document: SchemaKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// `report --json`
+    Report,
+    /// `roles --json`
+    Roles,
+}
+
+/// Print a shell completion script
+#[derive(Debug, Args)]
+#[command(after_help = examples!(
+    "ai-exposure completions bash > ~/.local/share/bash-completion/completions/ai-exposure",
+    "ai-exposure completions zsh > \"${fpath[1]}/_ai-exposure\"",
+    "ai-exposure completions fish > ~/.config/fish/completions/ai-exposure.fish"
+))]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Print the manual page (roff), for `man`
+#[derive(Debug, Args)]
+#[command(after_help = examples!("ai-exposure man > ai-exposure.1 && man ./ai-exposure.1"))]
+pub struct ManArgs {}
 
 /// Answer a few questions about your work and get a report for your own mix
 #[derive(Debug, Args)]

@@ -3,16 +3,41 @@
 //! Field names are the stable JSON contract (`schema_version` 1, listed in PRODUCT.md and the
 //! README). Adding a field is fine; renaming or removing one bumps the version.
 
-use crate::dataset::{Exposure, Level, Meta, Mode, Outlook, Role};
+use crate::dataset::{Exposure, Level, Meta, Mode, Outlook, Role, RoleSummary};
 use crate::scoring::{Assessment, TaskRef};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The dataset's enums are shared with `build.rs`, which does not depend on schemars, so
+/// their schemas are written here: each is a string with a fixed set of values.
+macro_rules! string_enum_schema {
+    ($($type:ty: $name:literal = [$($value:literal),+];)+) => {
+        $(impl JsonSchema for $type {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                $name.into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "enum": [$($value),+] })
+            }
+        })+
+    };
+}
+
+string_enum_schema! {
+    Exposure: "Exposure" = ["high", "medium", "low"];
+    Mode: "Mode" = ["automation", "augmentation"];
+    Level: "Level" = ["junior", "mid", "senior", "lead"];
+    Outlook: "Outlook" = ["vulnerable", "resilient"];
+}
+
 /// Printed with every report, in every format.
 pub const DISCLAIMER: &str = "Exposure is not displacement: it measures how much of the work AI can reach today, not whether the job will disappear.";
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The document `report --json` prints.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Report {
     pub schema_version: u32,
     pub dataset: DatasetInfo,
@@ -29,13 +54,13 @@ pub struct Report {
     pub disclaimer: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct DatasetInfo {
     pub version: String,
     pub as_of: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RoleInfo {
     pub id: String,
     pub title: String,
@@ -43,7 +68,7 @@ pub struct RoleInfo {
     pub soc_code: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ExposureInfo {
     pub lower: f64,
     pub central: f64,
@@ -54,19 +79,22 @@ pub struct ExposureInfo {
     pub automation_share: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RiskInfo {
     /// One of `low`, `moderate`, `elevated`, `high`, `very_high`.
+    #[schemars(schema_with = "band_schema")]
     pub band: String,
     pub label: String,
     /// The weighted score the band comes from.
     pub score: f64,
     /// Bands at the two ends of the range; they differ when the range straddles a threshold.
+    #[schemars(schema_with = "band_schema")]
     pub lower_band: String,
+    #[schemars(schema_with = "band_schema")]
     pub upper_band: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct TaskLine {
     /// The dataset's task id; `null` for a task the person added.
     pub id: Option<String>,
@@ -81,7 +109,7 @@ pub struct TaskLine {
     pub custom: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SkillLine {
     pub id: String,
     pub name: String,
@@ -91,7 +119,7 @@ pub struct SkillLine {
     pub held: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct StrategyLine {
     pub id: String,
     pub title: String,
@@ -99,7 +127,7 @@ pub struct StrategyLine {
     pub because: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SourceLine {
     pub id: String,
     pub title: String,
@@ -226,4 +254,39 @@ pub fn build(meta: &Meta, role: &Role, assessment: &Assessment) -> Report {
 /// Four decimals: enough for any share a person can enter, and stable JSON across platforms.
 fn round(value: f64) -> f64 {
     (value * 10_000.0).round() / 10_000.0
+}
+
+fn band_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "string", "enum": ["low", "moderate", "elevated", "high", "very_high"] })
+}
+
+/// One entry of `roles --json`.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct RoleEntry {
+    pub id: String,
+    pub title: String,
+    /// Family id, e.g. `software`.
+    pub family: String,
+    /// O*NET-SOC 2019 code.
+    pub soc_code: String,
+    pub aliases: Vec<String>,
+    pub levels: Vec<Level>,
+}
+
+impl From<RoleSummary> for RoleEntry {
+    fn from(role: RoleSummary) -> Self {
+        RoleEntry {
+            id: role.id,
+            title: role.title,
+            family: role.family,
+            soc_code: role.soc_code,
+            aliases: role.aliases,
+            levels: role.levels,
+        }
+    }
+}
+
+/// The JSON Schema of a document this tool prints, pretty-printed with a trailing newline.
+pub fn schema_of<T: JsonSchema>() -> String {
+    crate::render::json::render(&schemars::schema_for!(T))
 }

@@ -2,6 +2,7 @@
 //! writes its data to the given output, and returns a `CliError` for the exit code.
 
 pub mod assess;
+pub mod generated;
 pub mod report;
 pub mod resolve;
 pub mod roles;
@@ -15,6 +16,12 @@ use std::io::Write;
 
 /// Runs a parsed command line, writing data to `out`.
 pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
+    match &cli.command {
+        Command::Schema(args) => return generated::schema(args, out),
+        Command::Completions(args) => return generated::completions(args, out),
+        Command::Man(_) => return generated::man(out),
+        _ => {}
+    }
     if let Command::Validate(args) = &cli.command {
         return validate::run(args.path.as_deref().or(cli.global.data.as_deref()), out);
     }
@@ -24,6 +31,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Report(args) => report::run(args, &config, out),
         Command::Roles(args) => roles::run(args, &config, out),
         Command::Sources(args) => sources::run(args, &config, out),
-        Command::Validate(_) => unreachable!("handled before loading the dataset"),
+        Command::Validate(_) | Command::Schema(_) | Command::Completions(_) | Command::Man(_) => {
+            unreachable!("handled before loading the dataset")
+        }
     }
 }

@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::dataset::RoleSummary;
 use crate::error::{CliError, write_result};
 use crate::render::json;
+use crate::report::RoleEntry;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -38,7 +39,8 @@ pub fn run(args: &RolesArgs, config: &Config, out: &mut dyn Write) -> Result<(),
     });
 
     if args.json {
-        return write_result(out.write_all(json::render(&roles).as_bytes()));
+        let entries: Vec<RoleEntry> = roles.into_iter().map(RoleEntry::from).collect();
+        return write_result(out.write_all(json::render(&entries).as_bytes()));
     }
     if roles.is_empty() {
         eprintln!("No roles match. `ai-exposure roles` lists them all.");

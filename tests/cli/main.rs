@@ -3,6 +3,7 @@
 
 mod assess_flow;
 mod dataset_quality;
+mod ecosystem;
 mod json_contract;
 mod pty;
 mod report;
