@@ -13,6 +13,9 @@ use std::path::Path;
 
 pub const FORMAT_VERSION: u32 = 1;
 
+/// Where the format is documented, for hints.
+const ANSWERS_DOCS: &str = "the README (section \"Answers files\")";
+
 /// At most this many tasks of a person's own: the report is about the role's researched tasks.
 pub const MAX_CUSTOM_TASKS: usize = 2;
 
@@ -91,13 +94,13 @@ pub fn read(path: &Path) -> Result<(Answers, String), Problem> {
     let text = read_text(path)?;
     let display = path.display().to_string();
     // The version decides how the rest is read, so it is checked before anything else.
-    let version: VersionOnly = parse_toml(&display, &text)?;
+    let version: VersionOnly = parse_toml(&display, &text, ANSWERS_DOCS)?;
     if version.format_version != FORMAT_VERSION {
         let finding = Finding::new(0, FieldPath::root().key("format_version"), format!("format_version {} is not supported", version.format_version))
             .hint(format!("this version of ai-exposure reads format_version = {FORMAT_VERSION}; save the answers again with `ai-exposure assess --save FILE`"));
         return Err(locate(&display, &text, &finding));
     }
-    let answers: Answers = parse_toml(&display, &text)?;
+    let answers: Answers = parse_toml(&display, &text, ANSWERS_DOCS)?;
     Ok((answers, text))
 }
 

@@ -114,7 +114,7 @@ fn read_optional<T: DeserializeOwned>(raw: &mut RawDataset, path: &Path) -> Opti
             return None;
         }
     };
-    let parsed = parse_toml::<T>(&display, &text);
+    let parsed = parse_toml::<T>(&display, &text, DATASET_DOCS);
     let file = raw.files.len();
     raw.files.push(SourceFile {
         path: display,
@@ -175,20 +175,24 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
     })
 }
 
-/// Parses TOML into `T`, turning a syntax or shape error into a located problem.
-pub fn parse_toml<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Problem> {
+/// Where dataset files are documented, for hints.
+pub const DATASET_DOCS: &str = "docs/data-format.md";
+
+/// Parses TOML into `T`, turning a syntax or shape error into a located problem whose hint
+/// points to `docs`, where the file's format is described.
+pub fn parse_toml<T: DeserializeOwned>(path: &str, text: &str, docs: &str) -> Result<T, Problem> {
     toml::from_str(text).map_err(|error| {
         let offset = error.span().map_or(0, |span| span.start);
         let (line, column) = line_column(text, offset);
         let message = error.message().trim().to_owned();
         let hint = if message.starts_with("unknown field") {
-            "check the spelling; docs/data-format.md lists every field"
+            format!("check the spelling; {docs} lists every field")
         } else if message.starts_with("missing field") {
-            "add the field; docs/data-format.md lists every field"
+            format!("add the field; {docs} lists every field")
         } else if message.starts_with("unknown variant") {
-            "use one of the values listed above"
+            "use one of the values listed above".to_owned()
         } else {
-            "see docs/data-format.md for the file format"
+            format!("see {docs} for the file format")
         };
         Problem {
             file: path.to_owned(),
@@ -196,7 +200,7 @@ pub fn parse_toml<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Prob
             column,
             field: path_at(text, offset).to_string(),
             message,
-            hint: Some(hint.to_owned()),
+            hint: Some(hint),
         }
     })
 }

@@ -2,11 +2,13 @@
 //! concern; `support` holds the command builder and the JSON mirror types.
 
 mod assess_flow;
+mod custom_data;
 mod dataset_quality;
 mod ecosystem;
 mod json_contract;
 mod pty;
 mod report;
+mod robustness;
 mod roles;
 mod scoring_props;
 mod support;
