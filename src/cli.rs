@@ -164,7 +164,8 @@ pub struct AssessArgs {
             "ai-exposure report --role backend --level junior",
             "ai-exposure report --role backend --level junior --json | jq .exposure",
             "ai-exposure report --role translator --level senior --format markdown > report.md",
-            "ai-exposure report --answers my-answers.toml --json"
+            "ai-exposure report --answers my-answers.toml --json",
+            "ai-exposure report -r backend -l junior --shift \"write-production-code:-10,design-systems:+10\""
         ),
         "\n\n",
         exit_codes!()
@@ -193,6 +194,10 @@ pub struct ReportArgs {
     /// Replay a saved assessment (written by `assess --save FILE`) instead of the level's typical mix
     #[arg(long, short = 'a', value_name = "FILE")]
     pub answers: Option<PathBuf>,
+
+    /// What if: move points of time share between tasks, e.g. "write-production-code:-10,design-systems:+10"
+    #[arg(long, value_name = "TASK:POINTS,...", allow_hyphen_values = true)]
+    pub shift: Option<String>,
 
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table, value_name = "FORMAT")]

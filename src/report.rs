@@ -51,7 +51,69 @@ pub struct Report {
     pub insights: Vec<String>,
     pub strategies: Vec<StrategyLine>,
     pub sources: Vec<SourceLine>,
+    /// Where to move next: up to three less exposed roles that share skills with this one.
+    pub adjacent_roles: Vec<AdjacentLine>,
+    /// Set by `--shift`: the time moved and the figures before it; the rest of the report
+    /// describes the mix after it.
+    pub what_if: Option<WhatIf>,
     pub disclaimer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct WhatIf {
+    pub changes: Vec<ShiftLine>,
+    pub before: Snapshot,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ShiftLine {
+    pub task: String,
+    /// Points of time share moved to (+) or from (-) the task.
+    pub points: f64,
+}
+
+/// The headline figures of a mix.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Snapshot {
+    pub lower: f64,
+    pub central: f64,
+    pub upper: f64,
+    #[schemars(schema_with = "band_schema")]
+    pub band: String,
+    pub label: String,
+}
+
+impl WhatIf {
+    pub fn new(before: &Assessment, changes: &[(String, f64)]) -> Self {
+        WhatIf {
+            changes: changes
+                .iter()
+                .map(|(task, points)| ShiftLine {
+                    task: task.clone(),
+                    points: *points,
+                })
+                .collect(),
+            before: Snapshot {
+                lower: round(before.range.lower),
+                central: round(before.range.central),
+                upper: round(before.range.upper),
+                band: before.risk.band.id().to_owned(),
+                label: before.risk.band.label().to_owned(),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct AdjacentLine {
+    pub id: String,
+    pub title: String,
+    /// The role's typical central exposure at the same level.
+    pub central: f64,
+    /// Names of the skills both roles list.
+    pub shared_skills: Vec<String>,
+    /// Names of that role's skills the person does not have yet, resilient ones first.
+    pub skills_to_build: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -247,6 +309,30 @@ pub fn build(meta: &Meta, role: &Role, assessment: &Assessment) -> Report {
                 year: s.year,
             })
             .collect(),
+        adjacent_roles: assessment
+            .moves
+            .iter()
+            .map(|m| {
+                let n = &role.neighbours[m.neighbour];
+                AdjacentLine {
+                    id: n.id.clone(),
+                    title: n.title.clone(),
+                    central: round(n.centrals[assessment.level.index()]),
+                    shared_skills: n
+                        .shared_skills
+                        .iter()
+                        .map(|id| {
+                            role.skills
+                                .iter()
+                                .find(|s| &s.id == id)
+                                .map_or_else(|| id.clone(), |s| s.name.clone())
+                        })
+                        .collect(),
+                    skills_to_build: m.skills_to_build.clone(),
+                }
+            })
+            .collect(),
+        what_if: None,
         disclaimer: DISCLAIMER.to_owned(),
     }
 }

@@ -9,7 +9,8 @@ use crate::dataset::{Level, Role};
 use crate::error::{CliError, write_result};
 use crate::render::{json, markdown, table};
 use crate::report;
-use crate::scoring::{Profile, assess};
+use crate::report::WhatIf;
+use crate::scoring::{Profile, assess, shift};
 use std::io::Write;
 use std::path::Path;
 
@@ -29,7 +30,23 @@ pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<()
             (role, profile)
         }
     };
-    let report = report::build(&meta, &role, &assess(&role, &profile));
+    let report = match &args.shift {
+        None => report::build(&meta, &role, &assess(&role, &profile)),
+        Some(spec) => {
+            let changes = parse_shift(spec)?;
+            let shifted = shift(&role, &profile, &changes).map_err(|e| {
+                let ids: Vec<&str> = role.tasks.iter().map(|t| t.id.as_str()).collect();
+                CliError::usage(format!("--shift: {e}")).with_hint(format!(
+                    "task ids of {} are: {}",
+                    role.id,
+                    ids.join(", ")
+                ))
+            })?;
+            let mut report = report::build(&meta, &role, &assess(&role, &shifted));
+            report.what_if = Some(WhatIf::new(&assess(&role, &profile), &changes));
+            report
+        }
+    };
     let format = if args.json { Format::Json } else { args.format };
     let text = match format {
         Format::Table => table::render_report(&report, config.style),
@@ -91,5 +108,32 @@ fn replay(path: &Path, args: &ReportArgs, config: &Config) -> Result<(Role, Prof
                 problems.len(),
                 problems.join("\n")
             ))
+        })
+}
+
+/// "task:-10,other:+10" → [(task, -10.0), (other, 10.0)].
+fn parse_shift(spec: &str) -> Result<Vec<(String, f64)>, CliError> {
+    let malformed = |item: &str| {
+        CliError::usage(format!("--shift: `{item}` is not TASK:POINTS"))
+            .with_hint("write it as task-id:points, comma-separated, e.g. --shift \"write-production-code:-10,design-systems:+10\"")
+    };
+    spec.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            let (task, points) = item.split_once(':').ok_or_else(|| malformed(item))?;
+            let points: f64 = points.trim().parse().map_err(|_| malformed(item))?;
+            if !points.is_finite() || points.abs() > 100.0 {
+                return Err(malformed(item));
+            }
+            Ok((task.trim().to_lowercase(), points))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .and_then(|changes| {
+            if changes.is_empty() {
+                Err(malformed(spec))
+            } else {
+                Ok(changes)
+            }
         })
 }

@@ -114,11 +114,41 @@ pub struct Role {
     pub strategies: Vec<Strategy>,
     /// The sources its tasks cite, in first-cited order.
     pub sources: Vec<Source>,
+    /// Roles sharing the most skills with this one, computed when the dataset is compiled:
+    /// the candidates for "where to move next".
+    pub neighbours: Vec<Neighbour>,
 }
+
+/// Another role, seen from this one: what they share and how exposed it is at each level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Neighbour {
+    pub id: String,
+    pub title: String,
+    /// Skill ids both roles list.
+    pub shared_skills: Vec<String>,
+    /// The neighbour's skills, resilient ones first, as (id, name).
+    pub skills: Vec<(String, String)>,
+    /// The neighbour's typical central exposure, in [`Level::ALL`] order.
+    pub centrals: [f64; 4],
+}
+
+/// How many neighbours a role keeps, and how many skills they must share to count.
+pub const MAX_NEIGHBOURS: usize = 10;
+pub const MIN_SHARED_SKILLS: usize = 2;
 
 impl Role {
     pub fn level(&self, level: Level) -> &LevelProfile {
         &self.levels[level.index()]
+    }
+
+    /// The central exposure of a level's typical mix: Σ share × exposure weight.
+    pub fn typical_central(&self, level: Level) -> f64 {
+        self.level(level)
+            .shares
+            .iter()
+            .zip(&self.tasks)
+            .map(|(share, task)| share * task.exposure.weight())
+            .sum()
     }
 
     pub fn task_index(&self, id: &str) -> Option<usize> {
@@ -322,16 +352,65 @@ pub fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
                 skills: role_skills,
                 strategies,
                 sources: cited,
+                neighbours: Vec::new(),
             },
         );
     }
 
+    let mut roles: Vec<Role> = roles.into_values().collect();
+    let neighbours: Vec<Vec<Neighbour>> = roles
+        .iter()
+        .map(|role| neighbours_of(role, &roles))
+        .collect();
+    for (role, found) in roles.iter_mut().zip(neighbours) {
+        role.neighbours = found;
+    }
     Dataset {
         meta,
         skills: skills.into_values().collect(),
         sources: sources.into_values().collect(),
-        roles: roles.into_values().collect(),
+        roles,
     }
+}
+
+/// The roles that share at least [`MIN_SHARED_SKILLS`] skills with `role`, most shared first.
+fn neighbours_of(role: &Role, all: &[Role]) -> Vec<Neighbour> {
+    let own: Vec<&str> = role.skills.iter().map(|s| s.id.as_str()).collect();
+    let mut found: Vec<Neighbour> = all
+        .iter()
+        .filter(|other| other.id != role.id)
+        .filter_map(|other| {
+            let shared_skills: Vec<String> = other
+                .skills
+                .iter()
+                .filter(|s| own.contains(&s.id.as_str()))
+                .map(|s| s.id.clone())
+                .collect();
+            if shared_skills.len() < MIN_SHARED_SKILLS {
+                return None;
+            }
+            let mut skills: Vec<&Skill> = other.skills.iter().collect();
+            skills.sort_by_key(|s| s.outlook != Outlook::Resilient);
+            Some(Neighbour {
+                id: other.id.clone(),
+                title: other.title.clone(),
+                shared_skills,
+                skills: skills
+                    .into_iter()
+                    .map(|s| (s.id.clone(), s.name.clone()))
+                    .collect(),
+                centrals: Level::ALL.map(|level| other.typical_central(level)),
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        b.shared_skills
+            .len()
+            .cmp(&a.shared_skills.len())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    found.truncate(MAX_NEIGHBOURS);
+    found
 }
 
 /// Multi-line TOML strings wrap at the author's editor width; reports re-wrap to the terminal.

@@ -111,6 +111,26 @@ pub fn render_report(report: &Report) -> String {
             escape(&strategy.because)
         );
     }
+    if !report.adjacent_roles.is_empty() {
+        let _ = writeln!(out, "\n## Where to move next\n");
+        for adjacent in &report.adjacent_roles {
+            let _ = write!(
+                out,
+                "- **{}** (central {} at this level). Shares: {}.",
+                escape(&adjacent.title),
+                pct(adjacent.central),
+                escape(&adjacent.shared_skills.join(", "))
+            );
+            if !adjacent.skills_to_build.is_empty() {
+                let _ = write!(
+                    out,
+                    " To build: {}.",
+                    escape(&adjacent.skills_to_build.join(", "))
+                );
+            }
+            out.push('\n');
+        }
+    }
     let _ = writeln!(out, "\n## Sources\n");
     for source in &report.sources {
         let _ = writeln!(

@@ -4,7 +4,7 @@
 
 use super::{Style, band_label, pct, range_text, sentence};
 use crate::dataset::{Exposure, Outlook};
-use crate::report::Report;
+use crate::report::{Report, WhatIf};
 use colored::{ColoredString, Colorize};
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 use std::fmt::Write;
@@ -49,6 +49,13 @@ pub fn render_report(report: &Report, style: Style) -> String {
         format!("the typical {level} time mix; run `ai-exposure assess` to use your own")
     };
     let _ = writeln!(out, "O*NET-SOC {} · {mix}", report.role.soc_code);
+    if let Some(what_if) = &report.what_if {
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&what_if_sentence(report, what_if), "", "  ", style.width)
+        );
+    }
     out.push('\n');
 
     let _ = writeln!(out, "{}", paint("Tasks", |t| t.bold()));
@@ -151,6 +158,41 @@ pub fn render_report(report: &Report, style: Style) -> String {
     }
     out.push('\n');
 
+    if !report.adjacent_roles.is_empty() {
+        let _ = writeln!(out, "{}", paint("Where to move next", |t| t.bold()));
+        for adjacent in &report.adjacent_roles {
+            let _ = writeln!(
+                out,
+                "  • {} (central {} at this level)",
+                paint(&adjacent.title, |t| t.bold()),
+                pct(adjacent.central)
+            );
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap(
+                    &format!("Shares: {}.", adjacent.shared_skills.join(", ")),
+                    "    ",
+                    "    ",
+                    style.width
+                )
+            );
+            if !adjacent.skills_to_build.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    wrap(
+                        &format!("To build: {}.", adjacent.skills_to_build.join(", ")),
+                        "    ",
+                        "    ",
+                        style.width
+                    )
+                );
+            }
+        }
+        out.push('\n');
+    }
+
     let _ = writeln!(out, "{}", paint("Sources", |t| t.bold()));
     for source in &report.sources {
         let _ = writeln!(
@@ -176,6 +218,23 @@ pub fn render_report(report: &Report, style: Style) -> String {
         report.dataset.version, report.dataset.as_of, report.disclaimer
     );
     out
+}
+
+/// "What if: ... Before: High, central 65%; after: Elevated, central 60%."
+pub fn what_if_sentence(report: &Report, what_if: &WhatIf) -> String {
+    let changes: Vec<String> = what_if
+        .changes
+        .iter()
+        .map(|c| format!("{} {:+} points", c.task, c.points))
+        .collect();
+    format!(
+        "What if: {}. Before: {} risk, central {}; after: {} risk, central {}.",
+        changes.join(", "),
+        what_if.before.label,
+        pct(what_if.before.central),
+        report.risk.label,
+        pct(report.exposure.central)
+    )
 }
 
 fn new_table(style: Style) -> Table {

@@ -165,6 +165,49 @@ pub struct Assessment {
     pub strategies: Vec<ChosenStrategy>,
     /// Central figure of each level's default mix, in `Level::ALL` order.
     pub level_centrals: [f64; 4],
+    /// Where to move next: less exposed roles that share skills with this one.
+    pub moves: Vec<Move>,
+}
+
+/// A less exposed role the person could move towards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Move {
+    /// Index into `Role::neighbours`.
+    pub neighbour: usize,
+    /// Names of the neighbour's skills the person does not have, resilient ones first.
+    pub skills_to_build: Vec<String>,
+}
+
+/// At most this many moves are suggested, each with at most this many skills to build.
+pub const MAX_MOVES: usize = 3;
+pub const MAX_SKILLS_TO_BUILD: usize = 4;
+/// A move must lower the central figure by at least this much to be worth suggesting.
+pub const MIN_MOVE_GAIN: f64 = 0.05;
+
+/// Neighbours whose typical mix at the person's level is at least [`MIN_MOVE_GAIN`] less
+/// exposed than the person's own, most shared skills first.
+pub fn select_moves(
+    role: &Role,
+    level: Level,
+    central: f64,
+    skills: &BTreeSet<String>,
+) -> Vec<Move> {
+    role.neighbours
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.centrals[level.index()] <= central - MIN_MOVE_GAIN)
+        .take(MAX_MOVES)
+        .map(|(neighbour, n)| Move {
+            neighbour,
+            skills_to_build: n
+                .skills
+                .iter()
+                .filter(|(id, _)| !skills.contains(id))
+                .take(MAX_SKILLS_TO_BUILD)
+                .map(|(_, name)| name.clone())
+                .collect(),
+        })
+        .collect()
 }
 
 /// Scores the tasks of a mix, in the mix's order.
@@ -233,11 +276,6 @@ pub fn risk(range: Range, automation_share: f64) -> Risk {
     }
 }
 
-/// The central figure of a level's default mix.
-pub fn default_central(role: &Role, level: Level) -> f64 {
-    range(&score_tasks(role, &Profile::typical(role, level).mix)).central
-}
-
 /// The whole assessment of `profile` against `role`.
 pub fn assess(role: &Role, profile: &Profile) -> Assessment {
     let mut tasks: Vec<TaskScore> = score_tasks(role, &profile.mix)
@@ -252,7 +290,7 @@ pub fn assess(role: &Role, profile: &Profile) -> Assessment {
     let range = range(&tasks);
     let automation_share = automation_share(&tasks);
     let risk = risk(range, automation_share);
-    let level_centrals = Level::ALL.map(|level| default_central(role, level));
+    let level_centrals = Level::ALL.map(|level| role.typical_central(level));
     let mut assessment = Assessment {
         level: profile.level,
         personalized: profile.personalized,
@@ -265,6 +303,7 @@ pub fn assess(role: &Role, profile: &Profile) -> Assessment {
         insights: Vec::new(),
         strategies: Vec::new(),
         level_centrals,
+        moves: select_moves(role, profile.level, range.central, &profile.skills),
     };
     assessment.strategies = select_strategies(role, &assessment);
     assessment.insights = insights(role, &assessment);
@@ -279,4 +318,75 @@ fn clamp_unit(value: f64) -> f64 {
 /// A fraction as a whole percentage, rounding halves up so every view of a figure agrees.
 pub fn percent(fraction: f64) -> String {
     format!("{}%", (fraction * 100.0).round() as i64)
+}
+
+/// Why a what-if shift cannot be applied.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShiftError {
+    UnknownTask(String),
+    Unbalanced(f64),
+    OutOfRange { task: String, share: f64 },
+}
+
+impl std::fmt::Display for ShiftError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ShiftError::UnknownTask(id) => write!(f, "`{id}` is not a task of this role"),
+            ShiftError::Unbalanced(points) => write!(
+                f,
+                "the shifts add up to {points:+} points; they must add up to 0 so the week still sums to 100%"
+            ),
+            ShiftError::OutOfRange { task, share } => {
+                write!(f, "{task} would take {} of your time", percent(*share))
+            }
+        }
+    }
+}
+
+/// Moves time between the role's tasks: each change is (task id, points of time share), and
+/// the changes must balance. Pure: the profile passed in is left as it was.
+pub fn shift(
+    role: &Role,
+    profile: &Profile,
+    changes: &[(String, f64)],
+) -> Result<Profile, ShiftError> {
+    let total: f64 = changes.iter().map(|(_, points)| points).sum();
+    if total.abs() > 0.05 {
+        return Err(ShiftError::Unbalanced((total * 10.0).round() / 10.0));
+    }
+    let mut shifted = profile.clone();
+    for (id, points) in changes {
+        let index = role
+            .task_index(id)
+            .ok_or_else(|| ShiftError::UnknownTask(id.clone()))?;
+        let delta = points / 100.0;
+        match shifted
+            .mix
+            .iter_mut()
+            .find(|e| e.task == TaskRef::Role(index))
+        {
+            Some(entry) => entry.share += delta,
+            None => shifted.mix.push(MixEntry {
+                task: TaskRef::Role(index),
+                share: delta,
+            }),
+        }
+    }
+    for entry in &mut shifted.mix {
+        if let TaskRef::Role(index) = entry.task
+            && !(-1e-9..=1.0 + 1e-9).contains(&entry.share)
+        {
+            return Err(ShiftError::OutOfRange {
+                task: role.tasks[index].title.clone(),
+                share: entry.share,
+            });
+        }
+        entry.share = entry.share.clamp(0.0, 1.0);
+    }
+    shifted.mix.retain(|e| e.share > 0.0);
+    shifted.mix.sort_by_key(|e| match e.task {
+        TaskRef::Role(index) => index,
+        TaskRef::Custom(_) => usize::MAX,
+    });
+    Ok(shifted)
 }

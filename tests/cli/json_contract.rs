@@ -126,3 +126,87 @@ fn every_role_reports_at_every_level_as_valid_json() {
         }
     }
 }
+
+#[test]
+fn adjacent_roles_are_less_exposed_and_share_skills() {
+    let (stdout, _) = run(
+        &["report", "--role", "backend", "--level", "junior", "--json"],
+        0,
+    );
+    let report = schema::report(&stdout);
+    assert!(!report.adjacent_roles.is_empty() && report.adjacent_roles.len() <= 3);
+    for adjacent in &report.adjacent_roles {
+        assert!(
+            adjacent.central <= report.exposure.central - 0.05 + 1e-9,
+            "{} is less exposed",
+            adjacent.id
+        );
+        assert!(
+            adjacent.shared_skills.len() >= 2,
+            "{} shares skills",
+            adjacent.id
+        );
+        assert_ne!(adjacent.id, "backend-developer");
+        assert!(!adjacent.title.is_empty());
+        assert!(adjacent.skills_to_build.len() <= 4);
+    }
+    assert!(report.what_if.is_none());
+}
+
+#[test]
+fn a_what_if_shift_reports_before_and_after() {
+    let args = [
+        "report",
+        "-r",
+        "backend",
+        "-l",
+        "junior",
+        "--json",
+        "--shift",
+        "write-production-code:-10,design-systems:+10",
+    ];
+    let (stdout, _) = run(&args, 0);
+    let report = schema::report(&stdout);
+    let what_if = report.what_if.as_ref().expect("what_if is set");
+    assert_eq!(what_if.changes.len(), 2);
+    assert_eq!(
+        (what_if.changes[0].task.as_str(), what_if.changes[0].points),
+        ("write-production-code", -10.0)
+    );
+    assert!(
+        (what_if.before.central - report.exposure.central - 0.10).abs() < 1e-9,
+        "ten points of high time became low time"
+    );
+    assert!(!what_if.before.label.is_empty() && !what_if.before.band.is_empty());
+    assert!(
+        what_if.before.lower >= report.exposure.lower
+            && what_if.before.upper >= report.exposure.upper
+    );
+    let design = report
+        .tasks
+        .iter()
+        .find(|t| t.id.as_deref() == Some("design-systems"))
+        .expect("design");
+    assert!((design.time_share - 0.12).abs() < 1e-9);
+}
+
+#[test]
+fn invalid_shifts_are_usage_errors_that_say_why() {
+    for (spec, expected) in [
+        ("write-production-code:-10", "add up to -10 points"),
+        (
+            "write-production-cod:-10,design-systems:+10",
+            "`write-production-cod` is not a task",
+        ),
+        ("design-systems:-10,write-tests:+10", "would take -8%"),
+        ("nonsense", "is not TASK:POINTS"),
+        ("write-tests:lots", "is not TASK:POINTS"),
+    ] {
+        let (_, stderr) = run(
+            &["report", "-r", "backend", "-l", "junior", "--shift", spec],
+            2,
+        );
+        assert!(stderr.contains(expected), "{spec}: {stderr}");
+        assert!(stderr.contains("hint:"), "{spec}: {stderr}");
+    }
+}

@@ -61,7 +61,43 @@ pub mod schema {
         pub insights: Vec<String>,
         pub strategies: Vec<Strategy>,
         pub sources: Vec<Source>,
+        pub adjacent_roles: Vec<Adjacent>,
+        pub what_if: Option<WhatIf>,
         pub disclaimer: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Adjacent {
+        pub id: String,
+        pub title: String,
+        pub central: f64,
+        pub shared_skills: Vec<String>,
+        pub skills_to_build: Vec<String>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct WhatIf {
+        pub changes: Vec<Shift>,
+        pub before: Snapshot,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Shift {
+        pub task: String,
+        pub points: f64,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Snapshot {
+        pub lower: f64,
+        pub central: f64,
+        pub upper: f64,
+        pub band: String,
+        pub label: String,
     }
 
     #[derive(Debug, Deserialize)]
