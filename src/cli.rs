@@ -72,6 +72,7 @@ pub enum Command {
     Assess(AssessArgs),
     Report(ReportArgs),
     Roles(RolesArgs),
+    Compare(CompareArgs),
     Validate(ValidateArgs),
     Sources(SourcesArgs),
     Schema(SchemaArgs),
@@ -94,6 +95,8 @@ pub enum SchemaKind {
     Report,
     /// `roles --json`
     Roles,
+    /// `compare --json`
+    Compare,
 }
 
 /// Print a shell completion script
@@ -220,6 +223,27 @@ pub struct RolesArgs {
     pub family: Option<String>,
 
     /// Print JSON: an array of {id, title, family, soc_code, aliases, levels}
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Compare roles side by side: range, band, high-exposure time, automation, shared skills
+#[derive(Debug, Args)]
+#[command(after_help = examples!(
+    "ai-exposure compare backend:junior frontend:junior data-analyst",
+    "ai-exposure compare nurse:junior nurse:lead --json",
+    "ai-exposure compare accountant bookkeeper financial-analyst --level senior"
+))]
+pub struct CompareArgs {
+    /// Roles to compare, as ROLE or ROLE:LEVEL (id, alias or unique prefix)
+    #[arg(value_name = "ROLE[:LEVEL]", required = true, num_args = 2..)]
+    pub roles: Vec<String>,
+
+    /// Level for the roles given without one
+    #[arg(long, short = 'l', value_enum, default_value_t = LevelArg::Mid, value_name = "LEVEL")]
+    pub level: LevelArg,
+
+    /// Print JSON (see `ai-exposure schema compare`)
     #[arg(long)]
     pub json: bool,
 }

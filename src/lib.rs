@@ -8,6 +8,7 @@ pub mod answers;
 pub mod atomic;
 pub mod cli;
 pub mod commands;
+pub mod comparison;
 pub mod config;
 pub mod dataset;
 pub mod error;

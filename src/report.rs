@@ -338,11 +338,11 @@ pub fn build(meta: &Meta, role: &Role, assessment: &Assessment) -> Report {
 }
 
 /// Four decimals: enough for any share a person can enter, and stable JSON across platforms.
-fn round(value: f64) -> f64 {
+pub fn round(value: f64) -> f64 {
     (value * 10_000.0).round() / 10_000.0
 }
 
-fn band_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+pub fn band_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({ "type": "string", "enum": ["low", "moderate", "elevated", "high", "very_high"] })
 }
 

@@ -11,6 +11,7 @@ pub fn schema(args: &SchemaArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let text = match args.document {
         SchemaKind::Report => schema_of::<Report>(),
         SchemaKind::Roles => schema_of::<Vec<RoleEntry>>(),
+        SchemaKind::Compare => schema_of::<crate::comparison::Comparison>(),
     };
     write_result(out.write_all(text.as_bytes()))
 }

@@ -2,6 +2,7 @@
 //! writes its data to the given output, and returns a `CliError` for the exit code.
 
 pub mod assess;
+pub mod compare;
 pub mod generated;
 pub mod report;
 pub mod resolve;
@@ -30,6 +31,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Assess(args) => assess::run(args, &config, out),
         Command::Report(args) => report::run(args, &config, out),
         Command::Roles(args) => roles::run(args, &config, out),
+        Command::Compare(args) => compare::run(args, &config, out),
         Command::Sources(args) => sources::run(args, &config, out),
         Command::Validate(_) | Command::Schema(_) | Command::Completions(_) | Command::Man(_) => {
             unreachable!("handled before loading the dataset")

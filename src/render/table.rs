@@ -3,6 +3,7 @@
 //! exposure levels are always words.
 
 use super::{Style, band_label, pct, range_text, sentence};
+use crate::comparison::Comparison;
 use crate::dataset::{Exposure, Outlook};
 use crate::report::{Report, WhatIf};
 use colored::{ColoredString, Colorize};
@@ -301,5 +302,75 @@ pub fn wrap(text: &str, first: &str, rest: &str, width: u16) -> String {
         column += length;
         line_empty = false;
     }
+    out
+}
+
+/// Roles side by side, then the skills they share.
+pub fn render_comparison(comparison: &Comparison, style: Style) -> String {
+    let mut out = String::new();
+    let mut roles = new_table(style);
+    roles.set_header(vec![
+        "Role",
+        "Level",
+        "Range",
+        "Central",
+        "Band",
+        "High-exposure time",
+        "Automation share",
+    ]);
+    for role in &comparison.roles {
+        roles.add_row(vec![
+            Cell::new(&role.title),
+            Cell::new(role.level.as_str()),
+            Cell::new(format!("{}–{}", pct(role.lower), pct(role.upper))),
+            Cell::new(pct(role.central)).set_alignment(CellAlignment::Right),
+            Cell::new(&role.label),
+            Cell::new(pct(role.high_share)).set_alignment(CellAlignment::Right),
+            Cell::new(pct(role.automation_share)).set_alignment(CellAlignment::Right),
+        ]);
+    }
+    let _ = writeln!(out, "{roles}");
+    out.push('\n');
+    if comparison.shared_skills.is_empty() {
+        let _ = writeln!(out, "These roles share no skills in the catalogue.");
+    } else {
+        let _ = writeln!(out, "Skills they share");
+        for skill in &comparison.shared_skills {
+            let titles: Vec<&str> = skill
+                .roles
+                .iter()
+                .filter_map(|id| {
+                    comparison
+                        .roles
+                        .iter()
+                        .find(|r| &r.id == id)
+                        .map(|r| r.title.as_str())
+                })
+                .collect();
+            let who = if skill.roles.len() == comparison.roles.len() {
+                "all".to_owned()
+            } else {
+                titles.join(", ")
+            };
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap(
+                    &format!("{} ({who})", skill.name),
+                    "  • ",
+                    "    ",
+                    style.width
+                )
+            );
+        }
+    }
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "Typical mix for each role and level. Dataset {} (ratings as of {}). {}",
+        comparison.dataset.version,
+        comparison.dataset.as_of,
+        crate::report::DISCLAIMER
+    );
     out
 }

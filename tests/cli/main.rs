@@ -2,6 +2,7 @@
 //! concern; `support` holds the command builder and the JSON mirror types.
 
 mod assess_flow;
+mod compare;
 mod custom_data;
 mod dataset_quality;
 mod ecosystem;
