@@ -296,4 +296,6 @@ pub enum Format {
     Json,
     /// A Markdown handout
     Markdown,
+    /// A self-contained HTML handout with a chart, ready to print
+    Html,
 }

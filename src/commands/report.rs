@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::dataset::problem::locate;
 use crate::dataset::{Level, Role};
 use crate::error::{CliError, write_result};
-use crate::render::{json, markdown, table};
+use crate::render::{html, json, markdown, table};
 use crate::report;
 use crate::report::WhatIf;
 use crate::scoring::{Profile, assess, shift};
@@ -52,6 +52,7 @@ pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<()
         Format::Table => table::render_report(&report, config.style),
         Format::Json => json::render(&report),
         Format::Markdown => markdown::render_report(&report),
+        Format::Html => html::render_report(&report),
     };
     write_result(out.write_all(text.as_bytes()))
 }

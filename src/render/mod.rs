@@ -1,6 +1,7 @@
 //! Renderers: pure functions from a report (or listing) to text. Colour and width are decided
 //! once at start-up and passed in, so renderers never look at the terminal themselves.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;

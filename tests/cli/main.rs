@@ -2,10 +2,12 @@
 //! concern; `support` holds the command builder and the JSON mirror types.
 
 mod assess_flow;
+mod browser;
 mod compare;
 mod custom_data;
 mod dataset_quality;
 mod ecosystem;
+mod handouts;
 mod json_contract;
 mod pty;
 mod report;

@@ -1,0 +1,354 @@
+//! The HTML handout: one self-contained file (no external fonts, scripts or images) with an
+//! inline SVG chart, a print stylesheet for one or two A4/Letter pages, and nothing that
+//! relies on colour alone: bands are words, exposure levels are patterns and labels.
+
+use super::{band_label, pct, range_text, sentence};
+use crate::dataset::{Exposure, Outlook};
+use crate::report::{Report, TaskLine};
+use std::fmt::Write;
+
+/// Shared by every page this tool writes (handouts and workshop summaries).
+pub const STYLE: &str = r#"
+:root { --ink: #1b1b1b; --muted: #555; --line: #c9c9c9; --soft: #f3f3f3; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+       color: var(--ink); max-width: 56rem; margin: 2rem auto; padding: 0 1.25rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid var(--ink); padding-bottom: .15rem; }
+p { margin: .35rem 0; }
+.meta, .note { color: var(--muted); font-size: .9em; }
+.headline { font-size: 1.15rem; margin: .4rem 0; }
+.band { display: inline-block; border: 2px solid var(--ink); border-radius: 3px; padding: 0 .45rem;
+        font-weight: 700; letter-spacing: .02em; }
+.band.high, .band.very_high { background: var(--ink); color: #fff; }
+.band.elevated { border-style: double; border-width: 4px; }
+table { border-collapse: collapse; width: 100%; font-size: .92em; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .45rem; border-bottom: 1px solid var(--line); }
+th { border-bottom: 2px solid var(--ink); }
+td.num, th.num { text-align: right; white-space: nowrap; }
+.exposure { font-weight: 700; text-transform: uppercase; font-size: .85em; white-space: nowrap; }
+.skills { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; }
+.skills h3 { font-size: 1rem; margin: .2rem 0; }
+.skills ul { margin: 0; padding-left: 1.1rem; }
+ol.strategies li { margin-bottom: .5rem; }
+.because { font-style: italic; color: var(--muted); }
+figure { margin: .5rem 0; }
+svg text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
+footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid var(--line); font-size: .85em; color: var(--muted); }
+@media print {
+  @page { margin: 9mm; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 8pt; line-height: 1.3; }
+  h1 { font-size: 14pt; } h2 { font-size: 10pt; margin-top: .6rem; }
+  .headline { font-size: 10pt; }
+  table { font-size: 7.5pt; } th, td { padding: .08rem .25rem; }
+  figure svg { max-height: 44mm; width: auto; max-width: 100%; }
+  #tasks th:nth-child(1) { width: 21%; } #tasks th:nth-child(6) { width: 56%; }
+  .skills { font-size: 7.5pt; gap: .8rem; }
+  .skills .why { display: none; }
+  .skills ul { columns: 2; }
+  #sources ul, #moves ul { columns: 2; column-gap: 1.2rem; font-size: 6.5pt; margin: 0; }
+  ul, ol { margin: .2rem 0; } p { margin: .15rem 0; } footer { font-size: 6.5pt; }
+  ol.strategies li { margin-bottom: .1rem; }
+  figcaption { display: none; }
+  figure, tr, li, .skills { break-inside: avoid; }
+  .band.high, .band.very_high { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  footer { margin-top: .8rem; }
+}
+"#;
+
+/// Rows of the chart, label column and bar area, in SVG units.
+const ROW: usize = 22;
+const LABEL: usize = 270;
+const BARS: usize = 330;
+
+pub fn render_report(report: &Report) -> String {
+    let mut out = String::new();
+    let title = format!("{} · {}", report.role.title, report.level.as_str());
+    page_start(&mut out, &format!("{title}: AI exposure"));
+    let _ = writeln!(out, "<header>\n<h1>{}</h1>", escape(&title));
+    let _ = writeln!(
+        out,
+        "<p class=\"headline\"><span class=\"band {}\">{} risk</span> exposure {}</p>",
+        escape(&report.risk.band),
+        escape(&report.risk.label),
+        escape(&range_text(
+            report.exposure.lower,
+            report.exposure.central,
+            report.exposure.upper
+        ))
+    );
+    if report.risk.lower_band != report.risk.upper_band {
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">The range straddles a band threshold: from {} at its low end to {} at its high end.</p>",
+            band_label(&report.risk.lower_band),
+            band_label(&report.risk.upper_band)
+        );
+    }
+    let mix = if report.personalized {
+        "your own time mix"
+    } else {
+        "the typical time mix for this level"
+    };
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">O*NET-SOC {} · based on {mix}</p>",
+        escape(&report.role.soc_code)
+    );
+    if let Some(what_if) = &report.what_if {
+        let _ = writeln!(
+            out,
+            "<p><strong>{}</strong></p>",
+            escape(&super::table::what_if_sentence(report, what_if))
+        );
+    }
+    let _ = writeln!(out, "</header>");
+
+    let _ = writeln!(
+        out,
+        "<section id=\"tasks\">\n<h2>Where your time goes, and what AI reaches</h2>"
+    );
+    out.push_str(&chart(&report.tasks));
+    let _ = writeln!(
+        out,
+        "<table>\n<thead><tr><th>Task</th><th>Exposure</th><th>Mode</th><th class=\"num\">Time</th><th class=\"num\">Points</th><th>Why</th></tr></thead>\n<tbody>"
+    );
+    for task in &report.tasks {
+        let title = if task.custom {
+            format!("{} (yours)", task.title)
+        } else {
+            task.title.clone()
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td class=\"exposure\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{:.1}</td><td>{}</td></tr>",
+            escape(&title),
+            task.exposure.as_str(),
+            task.mode.as_str(),
+            pct(task.time_share),
+            task.contribution * 100.0,
+            escape(&task.rationale)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<tr><th>Total</th><td></td><td></td><td class=\"num\">100%</td><td class=\"num\">{:.1}</td><td></td></tr>\n</tbody>\n</table>",
+        report.exposure.central * 100.0
+    );
+    let _ = writeln!(
+        out,
+        "<p class=\"note\">Points: time share × exposure weight (high 1, medium ½, low 0); they add up to the central figure.</p>\n</section>"
+    );
+
+    let holder = if report.personalized {
+        "you have it"
+    } else {
+        "typical at this level"
+    };
+    let _ = writeln!(
+        out,
+        "<section id=\"skills\">\n<h2>Skills</h2>\n<div class=\"skills\">"
+    );
+    for (outlook, heading) in [
+        (Outlook::Vulnerable, "Under pressure"),
+        (Outlook::Resilient, "Holding their value"),
+    ] {
+        let _ = writeln!(out, "<div><h3>{heading}</h3><ul>");
+        for skill in report.skills.iter().filter(|s| s.outlook == outlook) {
+            let mark = if skill.held { " ✓" } else { "" };
+            let _ = writeln!(
+                out,
+                "<li><strong>{}</strong>{mark}<span class=\"why\">: {}</span></li>",
+                escape(&skill.name),
+                escape(&skill.rationale)
+            );
+        }
+        let _ = writeln!(out, "</ul></div>");
+    }
+    let _ = writeln!(
+        out,
+        "</div>\n<p class=\"note\">✓ = {holder}.</p>\n</section>"
+    );
+
+    let _ = writeln!(out, "<section id=\"insights\">\n<h2>Insights</h2>\n<ul>");
+    for insight in &report.insights {
+        let _ = writeln!(out, "<li>{}</li>", escape(insight));
+    }
+    let _ = writeln!(out, "</ul>\n</section>");
+
+    let _ = writeln!(
+        out,
+        "<section id=\"strategies\">\n<h2>What to do about it</h2>\n<ol class=\"strategies\">"
+    );
+    for strategy in &report.strategies {
+        let _ = writeln!(
+            out,
+            "<li><strong>{}</strong>. {}<br><span class=\"because\">Because {}.</span></li>",
+            escape(&strategy.title),
+            escape(&strategy.detail),
+            escape(&strategy.because)
+        );
+    }
+    let _ = writeln!(out, "</ol>\n</section>");
+
+    if !report.adjacent_roles.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section id=\"moves\">\n<h2>Where to move next</h2>\n<ul>"
+        );
+        for adjacent in &report.adjacent_roles {
+            let _ = write!(
+                out,
+                "<li><strong>{}</strong> (central {} at this level). Shares: {}.",
+                escape(&adjacent.title),
+                pct(adjacent.central),
+                escape(&adjacent.shared_skills.join(", "))
+            );
+            if !adjacent.skills_to_build.is_empty() {
+                let _ = write!(
+                    out,
+                    " To build: {}.",
+                    escape(&adjacent.skills_to_build.join(", "))
+                );
+            }
+            let _ = writeln!(out, "</li>");
+        }
+        let _ = writeln!(out, "</ul>\n</section>");
+    }
+
+    let _ = writeln!(out, "<section id=\"sources\">\n<h2>Sources</h2>\n<ul>");
+    for source in &report.sources {
+        let _ = writeln!(
+            out,
+            "<li>{} ({}). <em>{}</em></li>",
+            escape(&source.authors),
+            source.year,
+            escape(&sentence(&source.title))
+        );
+    }
+    let _ = writeln!(out, "</ul>\n</section>");
+    page_end(
+        &mut out,
+        &format!(
+            "Dataset {} (ratings as of {}). {}",
+            report.dataset.version, report.dataset.as_of, report.disclaimer
+        ),
+    );
+    out
+}
+
+/// Opens a self-contained page with the shared style.
+pub fn page_start(out: &mut String, title: &str) {
+    let _ = write!(
+        out,
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        escape(title)
+    );
+}
+
+/// Closes a page with its footer line.
+pub fn page_end(out: &mut String, footer: &str) {
+    let _ = write!(
+        out,
+        "<footer>{}<br>Made with ai-exposure, offline.</footer>\n</body>\n</html>\n",
+        escape(footer)
+    );
+}
+
+/// One row per task: an outlined bar for its share of time, filled with its exposure's
+/// pattern as far as its points reach. Readable in black and white.
+fn chart(tasks: &[TaskLine]) -> String {
+    let longest = tasks
+        .iter()
+        .map(|t| t.time_share)
+        .fold(0.0_f64, f64::max)
+        .max(0.01);
+    let scale = |share: f64| share / longest * (BARS - 70) as f64;
+    let height = ROW * (tasks.len() + 1) + 6;
+    let width = LABEL + BARS;
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 {width} {height}\" width=\"100%\" class=\"chart\">\n<title id=\"chart-title\">Time share and exposed share of each task</title>"
+    );
+    let _ = writeln!(
+        svg,
+        "<defs>\n<pattern id=\"p-high\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"5\" height=\"5\" fill=\"#fff\"/><rect width=\"3\" height=\"5\" fill=\"#1b1b1b\"/></pattern>\n<pattern id=\"p-medium\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\"><rect width=\"5\" height=\"5\" fill=\"#fff\"/><circle cx=\"2.5\" cy=\"2.5\" r=\"1.2\" fill=\"#1b1b1b\"/></pattern>\n</defs>"
+    );
+    let legend = [
+        ("p-high", "high: AI can do most of it"),
+        ("p-medium", "medium: AI helps with parts"),
+    ];
+    let mut x = 0;
+    for (pattern, text) in legend {
+        let _ = writeln!(
+            svg,
+            "<rect x=\"{x}\" y=\"4\" width=\"14\" height=\"12\" fill=\"url(#{pattern})\" stroke=\"#1b1b1b\"/><text x=\"{}\" y=\"14\">{text}</text>",
+            x + 18
+        );
+        x += 200;
+    }
+    let _ = writeln!(
+        svg,
+        "<rect x=\"{x}\" y=\"4\" width=\"14\" height=\"12\" fill=\"#fff\" stroke=\"#1b1b1b\"/><text x=\"{}\" y=\"14\">low or unexposed time</text>",
+        x + 18
+    );
+    for (i, task) in tasks.iter().enumerate() {
+        let y = ROW * (i + 1) + 6;
+        let title = if task.custom {
+            format!("{} (yours)", task.title)
+        } else {
+            task.title.clone()
+        };
+        let label: String = if title.chars().count() > 42 {
+            format!("{}…", title.chars().take(41).collect::<String>())
+        } else {
+            title.clone()
+        };
+        let (bar, filled) = (scale(task.time_share), scale(task.contribution));
+        let fill = match task.exposure {
+            Exposure::High => "url(#p-high)",
+            Exposure::Medium => "url(#p-medium)",
+            Exposure::Low => "#fff",
+        };
+        let _ = writeln!(
+            svg,
+            "<g class=\"task\" data-exposure=\"{}\" data-time-share=\"{:.4}\" data-contribution=\"{:.4}\"><title>{}: {} of your time, {} exposure</title>\n<text x=\"0\" y=\"{}\">{}</text>\n<rect x=\"{LABEL}\" y=\"{}\" width=\"{bar:.1}\" height=\"14\" fill=\"#fff\" stroke=\"#1b1b1b\"/>\n<rect x=\"{LABEL}\" y=\"{}\" width=\"{filled:.1}\" height=\"14\" fill=\"{fill}\" stroke=\"#1b1b1b\"/>\n<text x=\"{:.1}\" y=\"{}\">{} · {}</text></g>",
+            task.exposure.as_str(),
+            task.time_share,
+            task.contribution,
+            escape(&title),
+            pct(task.time_share),
+            task.exposure.as_str(),
+            y + 11,
+            escape(&label),
+            y,
+            y,
+            LABEL as f64 + bar + 6.0,
+            y + 11,
+            pct(task.time_share),
+            task.exposure.as_str()
+        );
+    }
+    let _ = writeln!(
+        svg,
+        "</svg>\n<figcaption class=\"note\">Outline: share of your time. Filled part: the points it adds (all of a high task, half of a medium one).</figcaption>\n</figure>"
+    );
+    svg
+}
+
+/// Text and attribute values: the five characters HTML gives meaning to.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
