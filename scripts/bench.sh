@@ -57,3 +57,18 @@ if command -v valgrind >/dev/null; then
     count=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null cat "$bench/report.json" 2>&1 >/dev/null | sed -n 's/.*refs: *//p')
     echo "instructions, cat: $count" | tee -a "$bench/results.md"
 fi
+
+# A 1,000-person workshop: summary only, and with every handout written (2,000 files).
+python3 - "$bench/roster1000.csv" <<'PY'
+import json, random, subprocess, sys
+roles = [r["id"] for r in json.loads(subprocess.run(["target/release/ai-exposure", "roles", "--json"], capture_output=True, text=True).stdout)]
+random.seed(1)
+with open(sys.argv[1], "w") as f:
+    f.write("name,role,level\n")
+    for i in range(1000):
+        f.write(f"Person {i},{random.choice(roles)},{random.choice(['junior', 'mid', 'senior', 'lead'])}\n")
+PY
+hyperfine -N --warmup 3 --runs 20 --export-markdown "$bench/workshop.md" \
+    -n "workshop, 1,000 people, summary only" "$bundled workshop --roster $bench/roster1000.csv" \
+    -n "workshop, 1,000 people, with handouts" "$bundled workshop --roster $bench/roster1000.csv --out $bench/workshop-out"
+cat "$bench/workshop.md"

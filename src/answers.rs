@@ -23,6 +23,10 @@ pub const MAX_CUSTOM_TASKS: usize = 2;
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     pub format_version: u32,
+    /// Who the answers are from, for a coach's handouts. Never written by `assess` itself:
+    /// names stay out of files unless someone adds them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Role id (an alias or prefix is accepted when reading and stored resolved).
     pub role: String,
     pub level: Level,
@@ -71,6 +75,7 @@ impl Answers {
         }
         Answers {
             format_version: FORMAT_VERSION,
+            name: None,
             role: role.id.clone(),
             level: profile.level,
             skills: profile.skills.iter().cloned().collect(),
@@ -216,5 +221,9 @@ pub fn to_profile(
 
 /// Saves answers atomically.
 pub fn save(path: &Path, answers: &Answers) -> std::io::Result<()> {
-    crate::atomic::write(path, answers.to_toml().as_bytes())
+    crate::atomic::write(
+        path,
+        answers.to_toml().as_bytes(),
+        crate::atomic::Durability::Synced,
+    )
 }

@@ -73,6 +73,7 @@ pub enum Command {
     Report(ReportArgs),
     Roles(RolesArgs),
     Compare(CompareArgs),
+    Workshop(WorkshopArgs),
     Validate(ValidateArgs),
     Sources(SourcesArgs),
     Schema(SchemaArgs),
@@ -97,6 +98,8 @@ pub enum SchemaKind {
     Roles,
     /// `compare --json`
     Compare,
+    /// `workshop --json` and summary.json
+    Workshop,
 }
 
 /// Print a shell completion script
@@ -244,6 +247,44 @@ pub struct CompareArgs {
     pub level: LevelArg,
 
     /// Print JSON (see `ai-exposure schema compare`)
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Run a workshop: a handout for every participant and an anonymised group summary
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Run a workshop: a handout for every participant and an anonymised group summary.\n\n\
+        Participants come from answers files (as `assess --save` writes them; a folder is read \
+        for *.toml) and from a CSV roster with the columns name,role,level and an optional \
+        skills column (skill ids separated by ;). With --out, each participant gets a Markdown \
+        and an HTML handout, and the summary is written as Markdown, HTML and JSON. Names \
+        appear only in the handouts. A participant whose file or row is broken is reported and \
+        skipped; the others still run, and the exit code is 1.",
+    after_help = examples!(
+        "ai-exposure workshop examples/workshop/answers --roster examples/workshop/roster.csv",
+        "ai-exposure workshop answers/ --roster roster.csv --out handouts/ --min-group 5",
+        "ai-exposure workshop answers/ --json"
+    )
+)]
+pub struct WorkshopArgs {
+    /// Answers files, or folders of them
+    #[arg(value_name = "ANSWERS")]
+    pub inputs: Vec<PathBuf>,
+
+    /// A CSV roster for people who did not run assess: name,role,level[,skills]
+    #[arg(long, value_name = "CSV")]
+    pub roster: Option<PathBuf>,
+
+    /// Write the handouts and the summary into this folder (created if needed)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Smallest group the summary shows on its own; smaller ones are merged or left out
+    #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub min_group: u16,
+
+    /// Print the summary as JSON (see `ai-exposure schema workshop`)
     #[arg(long)]
     pub json: bool,
 }

@@ -17,3 +17,4 @@ pub mod render;
 pub mod report;
 pub mod scoring;
 pub mod version;
+pub mod workshop;

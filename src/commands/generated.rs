@@ -12,6 +12,7 @@ pub fn schema(args: &SchemaArgs, out: &mut dyn Write) -> Result<(), CliError> {
         SchemaKind::Report => schema_of::<Report>(),
         SchemaKind::Roles => schema_of::<Vec<RoleEntry>>(),
         SchemaKind::Compare => schema_of::<crate::comparison::Comparison>(),
+        SchemaKind::Workshop => schema_of::<crate::workshop::summary::WorkshopSummary>(),
     };
     write_result(out.write_all(text.as_bytes()))
 }

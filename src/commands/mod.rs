@@ -9,6 +9,7 @@ pub mod resolve;
 pub mod roles;
 pub mod sources;
 pub mod validate;
+pub mod workshop;
 
 use crate::cli::{Cli, Command};
 use crate::config::Config;
@@ -32,6 +33,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Report(args) => report::run(args, &config, out),
         Command::Roles(args) => roles::run(args, &config, out),
         Command::Compare(args) => compare::run(args, &config, out),
+        Command::Workshop(args) => workshop::run(args, &config, out),
         Command::Sources(args) => sources::run(args, &config, out),
         Command::Validate(_) | Command::Schema(_) | Command::Completions(_) | Command::Man(_) => {
             unreachable!("handled before loading the dataset")

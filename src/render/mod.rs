@@ -4,6 +4,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod summary;
 pub mod table;
 
 /// How human output may look on this output stream.

@@ -18,7 +18,7 @@ const SUBCOMMANDS: [&str; 9] = [
 
 #[test]
 fn the_published_json_schemas_match_what_the_binary_prints() {
-    for document in ["report", "roles", "compare"] {
+    for document in ["report", "roles", "compare", "workshop"] {
         let (printed, _) = run(&["schema", document], 0);
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join(format!("docs/schema/{document}.schema.json"));

@@ -17,3 +17,4 @@ mod scoring_props;
 mod support;
 mod validate;
 mod validation;
+mod workshop;
