@@ -71,6 +71,27 @@ fn floor(text: &str, mut at: usize) -> usize {
     at
 }
 
+fn example_roster() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/workshop/roster.csv"
+        ))
+        .expect("roster")
+    })
+}
+
+fn check_roster(text: &str) {
+    let (rows, problems) = ai_exposure::workshop::roster::parse("roster.csv", text);
+    let lines = text.lines().count() + 1;
+    assert!(
+        rows.iter()
+            .all(|r| r.line <= lines && !r.name.is_empty() && !r.role.is_empty())
+    );
+    assert!(problems.iter().all(|p| p.line <= lines && p.hint.is_some()));
+}
+
 fn bundled() -> &'static Dataset {
     static DATASET: OnceLock<Dataset> = OnceLock::new();
     DATASET.get_or_init(|| Store::bundled().to_dataset().expect("decodes"))
@@ -128,6 +149,16 @@ proptest! {
     #[test]
     fn arbitrary_text_as_an_answers_file_is_reported(text in "[\\PC\\n]{0,300}") {
         replay_answers(&text);
+    }
+
+    #[test]
+    fn mutated_rosters_are_reported_not_panicked_on(text in mutated(example_roster())) {
+        check_roster(&text);
+    }
+
+    #[test]
+    fn arbitrary_text_as_a_roster_is_reported(text in "[\\PC\n,;\"]{0,300}") {
+        check_roster(&text);
     }
 
     #[test]
