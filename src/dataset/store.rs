@@ -123,9 +123,14 @@ impl Store {
         }
     }
 
-    /// Resolves a role name (id, alias or unique prefix) and decodes that role.
+    /// Resolves a role name (id, alias or unique prefix; spaces read as hyphens, so "data
+    /// scientist" works) and decodes that role.
     pub fn find_role(&self, name: &str) -> Result<Result<Role, UnknownRole>, DataError> {
-        let wanted = name.trim().to_lowercase();
+        let wanted = name
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("-")
+            .to_lowercase();
         match self {
             Store::Bundled => {
                 let index = bundled_index()?;
@@ -239,6 +244,10 @@ fn resolve_prefix(
     })
 }
 
+/// How alike (normalised Damerau-Levenshtein, 0..1) a name must be to be suggested: high
+/// enough that "backnd" finds backend-developer, low-quality guesses stay out.
+const MIN_SIMILARITY: f64 = 0.6;
+
 /// Up to three role ids whose id or an alias is nearest to `wanted` by edit distance.
 fn closest(wanted: &str, ids: &[&str], aliases: &[(&str, u32)]) -> Vec<String> {
     let mut scored: Vec<(f64, usize)> = ids
@@ -251,7 +260,7 @@ fn closest(wanted: &str, ids: &[&str], aliases: &[(&str, u32)]) -> Vec<String> {
                 *i as usize,
             )
         }))
-        .filter(|(score, _)| *score >= 0.4)
+        .filter(|(score, _)| *score >= MIN_SIMILARITY)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut picked: Vec<String> = Vec::new();

@@ -235,3 +235,28 @@ fn the_example_answers_files_replay() {
     }
     assert!(replayed >= 2, "two annotated answers files");
 }
+
+#[test]
+fn names_with_spaces_resolve_and_far_guesses_get_no_suggestion() {
+    let (stdout, _) = run(
+        &[
+            "report",
+            "--role",
+            "Data Scientist",
+            "--level",
+            "mid",
+            "--json",
+        ],
+        0,
+    );
+    assert_eq!(schema::report(&stdout).role.id, "data-scientist");
+    let (_, stderr) = run(&["report", "--role", "astronaut", "--level", "mid"], 2);
+    assert!(
+        stderr.contains("unknown role `astronaut`") && !stderr.contains("did you mean"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`ai-exposure roles` lists every role"),
+        "{stderr}"
+    );
+}
