@@ -2,7 +2,9 @@
 //! inline SVG chart, a print stylesheet for one or two A4/Letter pages, and nothing that
 //! relies on colour alone: bands are words, exposure levels are patterns and labels.
 
-use super::{band_label, pct, range_text, sentence};
+use super::{
+    POINTS_NOTE, adjacent_details, pct, range_text, sentence, straddle_sentence, task_label,
+};
 use crate::dataset::{Exposure, Outlook};
 use crate::report::{Report, TaskLine};
 use std::fmt::Write;
@@ -77,13 +79,8 @@ pub fn render_report(report: &Report) -> String {
             report.exposure.upper
         ))
     );
-    if report.risk.lower_band != report.risk.upper_band {
-        let _ = writeln!(
-            out,
-            "<p class=\"note\">The range straddles a band threshold: from {} at its low end to {} at its high end.</p>",
-            band_label(&report.risk.lower_band),
-            band_label(&report.risk.upper_band)
-        );
+    if let Some(straddle) = straddle_sentence(report) {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&straddle));
     }
     let mix = if report.personalized {
         "your own time mix"
@@ -114,11 +111,7 @@ pub fn render_report(report: &Report) -> String {
         "<table>\n<thead><tr><th>Task</th><th>Exposure</th><th>Mode</th><th class=\"num\">Time</th><th class=\"num\">Points</th><th>Why</th></tr></thead>\n<tbody>"
     );
     for task in &report.tasks {
-        let title = if task.custom {
-            format!("{} (yours)", task.title)
-        } else {
-            task.title.clone()
-        };
+        let title = task_label(task);
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td class=\"exposure\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{:.1}</td><td>{}</td></tr>",
@@ -137,7 +130,8 @@ pub fn render_report(report: &Report) -> String {
     );
     let _ = writeln!(
         out,
-        "<p class=\"note\">Points: time share × exposure weight (high 1, medium ½, low 0); they add up to the central figure.</p>\n</section>"
+        "<p class=\"note\">{}</p>\n</section>",
+        escape(POINTS_NOTE)
     );
 
     let holder = if report.personalized {
@@ -197,21 +191,12 @@ pub fn render_report(report: &Report) -> String {
             "<section id=\"moves\">\n<h2>Where to move next</h2>\n<ul>"
         );
         for adjacent in &report.adjacent_roles {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<li><strong>{}</strong> (central {} at this level). Shares: {}.",
+                "<li><strong>{}</strong> {}</li>",
                 escape(&adjacent.title),
-                pct(adjacent.central),
-                escape(&adjacent.shared_skills.join(", "))
+                escape(&adjacent_details(adjacent))
             );
-            if !adjacent.skills_to_build.is_empty() {
-                let _ = write!(
-                    out,
-                    " To build: {}.",
-                    escape(&adjacent.skills_to_build.join(", "))
-                );
-            }
-            let _ = writeln!(out, "</li>");
         }
         let _ = writeln!(out, "</ul>\n</section>");
     }
@@ -295,11 +280,7 @@ fn chart(tasks: &[TaskLine]) -> String {
     );
     for (i, task) in tasks.iter().enumerate() {
         let y = ROW * (i + 1) + 6;
-        let title = if task.custom {
-            format!("{} (yours)", task.title)
-        } else {
-            task.title.clone()
-        };
+        let title = task_label(task);
         let label: String = if title.chars().count() > 42 {
             format!("{}…", title.chars().take(41).collect::<String>())
         } else {

@@ -1,6 +1,8 @@
 //! The Markdown handout: the same content as the terminal report, for printing or sharing.
 
-use super::{band_label, pct, range_text, sentence};
+use super::{
+    POINTS_NOTE, adjacent_details, pct, range_text, sentence, straddle_sentence, task_label,
+};
 use crate::dataset::Outlook;
 use crate::report::Report;
 use std::fmt::Write;
@@ -23,13 +25,8 @@ pub fn render_report(report: &Report) -> String {
             report.exposure.upper
         )
     );
-    if report.risk.lower_band != report.risk.upper_band {
-        let _ = writeln!(
-            out,
-            "The range straddles a band threshold: from {} at its low end to {} at its high end.\n",
-            band_label(&report.risk.lower_band),
-            band_label(&report.risk.upper_band)
-        );
+    if let Some(straddle) = straddle_sentence(report) {
+        let _ = writeln!(out, "{straddle}\n");
     }
     let mix = if report.personalized {
         "your own time mix"
@@ -46,11 +43,7 @@ pub fn render_report(report: &Report) -> String {
     let _ = writeln!(out, "| Task | Exposure | Mode | Time | Points | Why |");
     let _ = writeln!(out, "|---|---|---|---:|---:|---|");
     for task in &report.tasks {
-        let title = if task.custom {
-            format!("{} (yours)", task.title)
-        } else {
-            task.title.clone()
-        };
+        let title = task_label(task);
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {:.1} | {} |",
@@ -67,10 +60,7 @@ pub fn render_report(report: &Report) -> String {
         "| **Total** | | | 100% | {:.1} | |\n",
         report.exposure.central * 100.0
     );
-    let _ = writeln!(
-        out,
-        "Points are time share × exposure weight (high 1, medium ½, low 0) and add up to the central figure.\n"
-    );
+    let _ = writeln!(out, "{POINTS_NOTE}\n");
 
     let _ = writeln!(out, "## Skills\n");
     for (outlook, heading) in [
@@ -114,21 +104,12 @@ pub fn render_report(report: &Report) -> String {
     if !report.adjacent_roles.is_empty() {
         let _ = writeln!(out, "\n## Where to move next\n");
         for adjacent in &report.adjacent_roles {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "- **{}** (central {} at this level). Shares: {}.",
+                "- **{}** {}",
                 escape(&adjacent.title),
-                pct(adjacent.central),
-                escape(&adjacent.shared_skills.join(", "))
+                escape(&adjacent_details(adjacent))
             );
-            if !adjacent.skills_to_build.is_empty() {
-                let _ = write!(
-                    out,
-                    " To build: {}.",
-                    escape(&adjacent.skills_to_build.join(", "))
-                );
-            }
-            out.push('\n');
         }
     }
     let _ = writeln!(out, "\n## Sources\n");

@@ -44,3 +44,42 @@ pub fn band_label(id: &str) -> &'static str {
         .find(|b| b.id() == id)
         .map_or("", |b| b.label())
 }
+
+/// How a task is named in every view: the person's own tasks are marked.
+pub fn task_label(task: &crate::report::TaskLine) -> String {
+    if task.custom {
+        format!("{} (yours)", task.title)
+    } else {
+        task.title.clone()
+    }
+}
+
+/// Says when the two ends of the range fall in different bands.
+pub fn straddle_sentence(report: &crate::report::Report) -> Option<String> {
+    (report.risk.lower_band != report.risk.upper_band).then(|| {
+        format!(
+            "The range straddles a band threshold: from {} at its low end to {} at its high end.",
+            band_label(&report.risk.lower_band),
+            band_label(&report.risk.upper_band)
+        )
+    })
+}
+
+/// Explains the points column, in every view that has one.
+pub const POINTS_NOTE: &str = "Points: time share × exposure weight (high 1, medium ½, low 0); they add up to the central figure.";
+
+/// "… (central 52% at this level). Shares: …. To build: …." after the role's title.
+pub fn adjacent_details(adjacent: &crate::report::AdjacentLine) -> String {
+    let mut text = format!(
+        "(central {} at this level). Shares: {}.",
+        pct(adjacent.central),
+        adjacent.shared_skills.join(", ")
+    );
+    if !adjacent.skills_to_build.is_empty() {
+        text.push_str(&format!(
+            " To build: {}.",
+            adjacent.skills_to_build.join(", ")
+        ));
+    }
+    text
+}

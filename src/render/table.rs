@@ -2,7 +2,7 @@
 //! insights, strategies, sources and the dataset date. Readable without colour: bands and
 //! exposure levels are always words.
 
-use super::{Style, band_label, pct, range_text, sentence};
+use super::{POINTS_NOTE, Style, pct, range_text, sentence, straddle_sentence, task_label};
 use crate::comparison::Comparison;
 use crate::dataset::{Exposure, Outlook};
 use crate::report::{Report, WhatIf};
@@ -36,13 +36,8 @@ pub fn render_report(report: &Report, style: Style) -> String {
             report.exposure.upper
         )
     );
-    if report.risk.lower_band != report.risk.upper_band {
-        let _ = writeln!(
-            out,
-            "The range straddles a band threshold: from {} at its low end to {} at its high end.",
-            band_label(&report.risk.lower_band),
-            band_label(&report.risk.upper_band)
-        );
+    if let Some(straddle) = straddle_sentence(report) {
+        let _ = writeln!(out, "{straddle}");
     }
     let mix = if report.personalized {
         "your own time mix".to_owned()
@@ -69,11 +64,7 @@ pub fn render_report(report: &Report, style: Style) -> String {
         Cell::new("Points"),
     ]);
     for task in &report.tasks {
-        let title = if task.custom {
-            format!("{} (yours)", task.title)
-        } else {
-            task.title.clone()
-        };
+        let title = task_label(task);
         let exposure = task.exposure.as_str().to_uppercase();
         tasks.add_row(vec![
             Cell::new(title),
@@ -96,10 +87,7 @@ pub fn render_report(report: &Report, style: Style) -> String {
         Cell::new(format!("{:>4.1}", report.exposure.central * 100.0)),
     ]);
     let _ = writeln!(out, "{tasks}");
-    let _ = writeln!(
-        out,
-        "Points: time share × exposure weight (high 1, medium ½, low 0); they add up to the central figure."
-    );
+    let _ = writeln!(out, "{POINTS_NOTE}");
     if report.tasks.iter().any(|t| t.custom) {
         let _ = writeln!(
             out,
