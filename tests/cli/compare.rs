@@ -134,3 +134,17 @@ fn bad_specs_are_usage_errors() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_comparison_table_is_stable() {
+    let (stdout, _) = run(
+        &[
+            "compare",
+            "backend:junior",
+            "translator:junior",
+            "electrician:junior",
+        ],
+        0,
+    );
+    insta::assert_snapshot!("compare_table", stdout);
+}

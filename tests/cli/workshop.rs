@@ -389,3 +389,18 @@ fn killing_a_workshop_mid_write_leaves_only_whole_files() {
     let summary = std::fs::read_to_string(out.join("summary.json")).expect("summary");
     let _: Summary = serde_json::from_str(&summary).expect("the summary is whole JSON");
 }
+
+#[test]
+fn the_summary_table_is_stable() {
+    let roster = format!("{EXAMPLE}/roster.csv");
+    let (stdout, _) = run(
+        &[
+            "workshop",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/examples/workshop/answers"),
+            "--roster",
+            &roster,
+        ],
+        1,
+    );
+    insta::assert_snapshot!("workshop_summary_table", stdout);
+}
