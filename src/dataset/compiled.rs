@@ -126,14 +126,17 @@ pub struct Neighbour {
     pub title: String,
     /// Skill ids both roles list.
     pub shared_skills: Vec<String>,
-    /// The neighbour's skills, resilient ones first, as (id, name).
+    /// Up to [`MAX_NEIGHBOUR_SKILLS`] of the neighbour's skills, resilient ones first, as (id, name).
     pub skills: Vec<(String, String)>,
     /// The neighbour's typical central exposure, in [`Level::ALL`] order.
     pub centrals: [f64; 4],
 }
 
-/// How many neighbours a role keeps, and how many skills they must share to count.
-pub const MAX_NEIGHBOURS: usize = 10;
+/// How many neighbours a role keeps, how many of each neighbour's skills (resilient first),
+/// and how many skills they must share to count. Every report decodes these, so they are
+/// kept to what the three suggested moves can need.
+pub const MAX_NEIGHBOURS: usize = 6;
+pub const MAX_NEIGHBOUR_SKILLS: usize = 8;
 pub const MIN_SHARED_SKILLS: usize = 2;
 
 impl Role {
@@ -397,6 +400,7 @@ fn neighbours_of(role: &Role, all: &[Role]) -> Vec<Neighbour> {
                 shared_skills,
                 skills: skills
                     .into_iter()
+                    .take(MAX_NEIGHBOUR_SKILLS)
                     .map(|s| (s.id.clone(), s.name.clone()))
                     .collect(),
                 centrals: Level::ALL.map(|level| other.typical_central(level)),
