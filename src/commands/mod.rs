@@ -16,27 +16,24 @@ use crate::config::Config;
 use crate::error::CliError;
 use std::io::Write;
 
-/// Runs a parsed command line, writing data to `out`.
+/// Runs a parsed command line, writing data to `out`. The dataset and terminal settings
+/// are resolved only for the commands that use them: `validate` must report a broken
+/// `--data` directory in full rather than fail to load it, and the generated documents need
+/// no dataset at all.
 pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
+    let config = || Config::from_args(&cli.global);
     match &cli.command {
-        Command::Schema(args) => return generated::schema(args, out),
-        Command::Completions(args) => return generated::completions(args, out),
-        Command::Man(_) => return generated::man(out),
-        _ => {}
-    }
-    if let Command::Validate(args) = &cli.command {
-        return validate::run(args.path.as_deref().or(cli.global.data.as_deref()), out);
-    }
-    let config = Config::from_args(&cli.global)?;
-    match &cli.command {
-        Command::Assess(args) => assess::run(args, &config, out),
-        Command::Report(args) => report::run(args, &config, out),
-        Command::Roles(args) => roles::run(args, &config, out),
-        Command::Compare(args) => compare::run(args, &config, out),
-        Command::Workshop(args) => workshop::run(args, &config, out),
-        Command::Sources(args) => sources::run(args, &config, out),
-        Command::Validate(_) | Command::Schema(_) | Command::Completions(_) | Command::Man(_) => {
-            unreachable!("handled before loading the dataset")
+        Command::Assess(args) => assess::run(args, &config()?, out),
+        Command::Report(args) => report::run(args, &config()?, out),
+        Command::Roles(args) => roles::run(args, &config()?, out),
+        Command::Compare(args) => compare::run(args, &config()?, out),
+        Command::Workshop(args) => workshop::run(args, &config()?, out),
+        Command::Sources(args) => sources::run(args, &config()?, out),
+        Command::Validate(args) => {
+            validate::run(args.path.as_deref().or(cli.global.data.as_deref()), out)
         }
+        Command::Schema(args) => generated::schema(args, out),
+        Command::Completions(args) => generated::completions(args, out),
+        Command::Man(_) => generated::man(out),
     }
 }

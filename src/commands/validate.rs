@@ -3,7 +3,7 @@
 use crate::dataset::content::{self, ContentFinding, Scope};
 use crate::dataset::load::read_dir;
 use crate::dataset::problem::{Finding, Problem, locate};
-use crate::dataset::validate::check;
+use crate::dataset::validate::compile_checked;
 use crate::dataset::{Dataset, Exposure, Store};
 use crate::error::{CliError, write_result};
 use std::collections::BTreeSet;
@@ -30,41 +30,45 @@ pub fn run(path: Option<&std::path::Path>, out: &mut dyn Write) -> Result<(), Cl
                 CliError::failure(e.to_string())
                     .with_hint("pass a folder laid out like data/ (see docs/data-format.md)")
             })?;
-            let mut problems = check(&raw, &base);
-            if !problems.is_empty() {
-                (problems, base)
-            } else {
-                let roles: BTreeSet<String> =
-                    raw.roles.iter().map(|r| r.value.id.clone()).collect();
-                let skills: BTreeSet<String> = raw
-                    .skills
-                    .iter()
-                    .flat_map(|c| c.value.skills.iter().map(|s| s.id.clone()))
-                    .collect();
-                let merged = crate::dataset::compiled::compile(&raw, base);
-                for finding in content::check(
-                    &merged,
-                    &Scope {
-                        only: Some((&roles, &skills)),
-                        family_sizes: false,
-                    },
-                ) {
-                    let file = raw
-                        .files
+            match compile_checked(&raw, base) {
+                // The summary is only printed when there are no problems.
+                Err(problems) => (problems, Dataset::empty()),
+                Ok(merged) => {
+                    let mut problems = Vec::new();
+                    let roles: BTreeSet<String> =
+                        raw.roles.iter().map(|r| r.value.id.clone()).collect();
+                    let skills: BTreeSet<String> = raw
+                        .skills
                         .iter()
-                        .position(|f| std::path::Path::new(&f.path).ends_with(&finding.file));
-                    problems.push(match file {
-                        Some(index) => {
-                            let source = &raw.files[index];
-                            let located =
-                                Finding::new(index, finding.field.clone(), finding.message.clone())
-                                    .hint(finding.hint.clone());
-                            locate(&source.path, &source.text, &located)
-                        }
-                        None => bundled_problem(&finding),
-                    });
+                        .flat_map(|c| c.value.skills.iter().map(|s| s.id.clone()))
+                        .collect();
+                    for finding in content::check(
+                        &merged,
+                        &Scope {
+                            only: Some((&roles, &skills)),
+                            family_sizes: false,
+                        },
+                    ) {
+                        let file = raw
+                            .files
+                            .iter()
+                            .position(|f| std::path::Path::new(&f.path).ends_with(&finding.file));
+                        problems.push(match file {
+                            Some(index) => {
+                                let source = &raw.files[index];
+                                let located = Finding::new(
+                                    index,
+                                    finding.field.clone(),
+                                    finding.message.clone(),
+                                )
+                                .hint(finding.hint.clone());
+                                locate(&source.path, &source.text, &located)
+                            }
+                            None => bundled_problem(&finding),
+                        });
+                    }
+                    (problems, merged)
                 }
-                (problems, merged)
             }
         }
     };

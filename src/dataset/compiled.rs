@@ -208,7 +208,7 @@ impl Dataset {
 /// Compiles a raw dataset that passed validation on top of `base`: its roles replace or join
 /// the base's, its skills, sources and families extend or replace the base's by id, and its
 /// `dataset.toml`, if any, sets the version and date.
-pub fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
+pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
     let mut meta = base.meta;
     let mut skills: BTreeMap<String, Skill> =
         base.skills.into_iter().map(|s| (s.id.clone(), s)).collect();
