@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::dataset::RoleSummary;
 use crate::error::{CliError, write_result};
 use crate::render::json;
+use crate::render::table::wrap;
 use crate::report::RoleEntry;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -68,10 +69,15 @@ pub fn run(args: &RolesArgs, config: &Config, out: &mut dyn Write) -> Result<(),
                 "  {:id_width$}  {:title_width$}  {}",
                 role.id, role.title, role.soc_code
             );
-            if !role.aliases.is_empty() {
-                let _ = write!(text, "  also: {}", role.aliases.join(", "));
-            }
             text.push('\n');
+            if !role.aliases.is_empty() {
+                let also = format!("also: {}", role.aliases.join(", "));
+                let _ = writeln!(
+                    text,
+                    "{}",
+                    wrap(&also, "      ", "      ", config.style.width)
+                );
+            }
         }
     }
     let _ = writeln!(

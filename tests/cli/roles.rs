@@ -85,3 +85,14 @@ fn sources_list_title_year_and_use() {
             .is_some_and(|y| (1900..=2100).contains(&y))
     }));
 }
+
+#[test]
+fn the_roles_listing_fits_the_width_and_is_stable() {
+    let (stdout, _) = run(&["roles", "--family", "legal"], 0);
+    insta::assert_snapshot!("roles_legal", stdout);
+    let (all, _) = run(&["roles"], 0);
+    assert!(
+        all.lines().all(|l| l.chars().count() <= 100),
+        "every line fits COLUMNS=100"
+    );
+}
