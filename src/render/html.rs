@@ -37,6 +37,17 @@ ol.strategies li { margin-bottom: .5rem; }
 figure { margin: .5rem 0; }
 svg text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
 footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid var(--line); font-size: .85em; color: var(--muted); }
+@media (max-width: 640px) {
+  body { margin: 1rem auto; padding: 0 .75rem; font-size: 14px; }
+  .skills { grid-template-columns: 1fr; }
+  #tasks thead { display: none; }
+  #tasks tr { display: block; padding: .45rem 0; border-bottom: 1px solid var(--line); }
+  #tasks td, #tasks th { display: inline; border: 0; padding: 0 .4rem 0 0; }
+  #tasks td:first-child { display: block; font-weight: 600; }
+  #tasks td:last-child { display: block; padding-top: .2rem; }
+  #tasks td:nth-child(4)::after { content: " of the time,"; }
+  #tasks td:nth-child(5)::after { content: " points"; }
+}
 @media print {
   @page { margin: 9mm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 8pt; line-height: 1.3; }
