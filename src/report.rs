@@ -315,8 +315,8 @@ pub fn build(meta: &Meta, role: &Role, assessment: &Assessment) -> Report {
             .map(|m| {
                 let n = &role.neighbours[m.neighbour];
                 AdjacentLine {
-                    id: n.id.clone(),
-                    title: n.title.clone(),
+                    id: n.id.to_string(),
+                    title: n.title.to_string(),
                     central: round(n.centrals[assessment.level.index()]),
                     shared_skills: n
                         .shared_skills
@@ -324,8 +324,8 @@ pub fn build(meta: &Meta, role: &Role, assessment: &Assessment) -> Report {
                         .map(|id| {
                             role.skills
                                 .iter()
-                                .find(|s| &s.id == id)
-                                .map_or_else(|| id.clone(), |s| s.name.clone())
+                                .find(|s| s.id == **id)
+                                .map_or_else(|| id.to_string(), |s| s.name.clone())
                         })
                         .collect(),
                     skills_to_build: m.skills_to_build.clone(),

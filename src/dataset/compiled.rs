@@ -5,8 +5,58 @@
 
 use super::load::RawDataset;
 use super::model::{Exposure, Level, Mode, Outlook};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+/// Text in a compiled record: borrowed from the embedded bytes when a bundled record is
+/// decoded (no allocation per string, which is most of what a report costs), owned when a
+/// `--data` directory is compiled at run time.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text(Cow<'static, str>);
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Self {
+        Text(Cow::Owned(text))
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Text(Cow::Owned(text.to_owned()))
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// Only from input that lives for the whole run (the embedded bundle), so the text can be
+/// borrowed rather than copied.
+impl<'de> Deserialize<'de> for Text
+where
+    'de: 'static,
+{
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <&'de str>::deserialize(deserializer).map(|text| Text(Cow::Borrowed(text)))
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
@@ -99,6 +149,7 @@ pub struct Strategy {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Role {
     pub id: String,
     pub title: String,
@@ -121,13 +172,14 @@ pub struct Role {
 
 /// Another role, seen from this one: what they share and how exposed it is at each level.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Neighbour {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     /// Skill ids both roles list.
-    pub shared_skills: Vec<String>,
+    pub shared_skills: Vec<Text>,
     /// Up to [`MAX_NEIGHBOUR_SKILLS`] of the neighbour's skills, resilient ones first, as (id, name).
-    pub skills: Vec<(String, String)>,
+    pub skills: Vec<(Text, Text)>,
     /// The neighbour's typical central exposure, in [`Level::ALL`] order.
     pub centrals: [f64; 4],
 }
@@ -182,7 +234,7 @@ pub struct RoleSummary {
 }
 
 /// A whole dataset in memory, roles sorted by id.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dataset {
     pub meta: Meta,
     pub skills: Vec<Skill>,
@@ -383,11 +435,11 @@ fn neighbours_of(role: &Role, all: &[Role]) -> Vec<Neighbour> {
         .iter()
         .filter(|other| other.id != role.id)
         .filter_map(|other| {
-            let shared_skills: Vec<String> = other
+            let shared_skills: Vec<Text> = other
                 .skills
                 .iter()
                 .filter(|s| own.contains(&s.id.as_str()))
-                .map(|s| s.id.clone())
+                .map(|s| Text::from(s.id.as_str()))
                 .collect();
             if shared_skills.len() < MIN_SHARED_SKILLS {
                 return None;
@@ -395,13 +447,13 @@ fn neighbours_of(role: &Role, all: &[Role]) -> Vec<Neighbour> {
             let mut skills: Vec<&Skill> = other.skills.iter().collect();
             skills.sort_by_key(|s| s.outlook != Outlook::Resilient);
             Some(Neighbour {
-                id: other.id.clone(),
-                title: other.title.clone(),
+                id: Text::from(other.id.as_str()),
+                title: Text::from(other.title.as_str()),
                 shared_skills,
                 skills: skills
                     .into_iter()
                     .take(MAX_NEIGHBOUR_SKILLS)
-                    .map(|s| (s.id.clone(), s.name.clone()))
+                    .map(|s| (Text::from(s.id.as_str()), Text::from(s.name.as_str())))
                     .collect(),
                 centrals: Level::ALL.map(|level| other.typical_central(level)),
             })

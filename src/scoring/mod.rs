@@ -202,9 +202,9 @@ pub fn select_moves(
             skills_to_build: n
                 .skills
                 .iter()
-                .filter(|(id, _)| !skills.contains(id))
+                .filter(|(id, _)| !skills.contains(&**id))
                 .take(MAX_SKILLS_TO_BUILD)
-                .map(|(_, name)| name.clone())
+                .map(|(_, name)| name.to_string())
                 .collect(),
         })
         .collect()
