@@ -63,7 +63,7 @@ impl Answers {
         for entry in profile.mix.iter().filter(|e| e.share > 0.0) {
             match &entry.task {
                 TaskRef::Role(i) => {
-                    shares.insert(role.tasks[*i].id.clone(), entry.share);
+                    shares.insert(role.tasks[*i].id.to_string(), entry.share);
                 }
                 TaskRef::Custom(custom) => custom_tasks.push(CustomAnswer {
                     title: custom.title.clone(),

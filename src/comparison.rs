@@ -69,8 +69,8 @@ pub fn compare(meta: &Meta, roles: &[(Role, Level)]) -> Comparison {
                 Some(entry) if !entry.roles.contains(&role.id) => entry.roles.push(role.id.clone()),
                 Some(_) => {}
                 None => shared.push(SharedSkill {
-                    id: skill.id.clone(),
-                    name: skill.name.clone(),
+                    id: skill.id.to_string(),
+                    name: skill.name.to_string(),
                     roles: vec![role.id.clone()],
                 }),
             }

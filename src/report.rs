@@ -209,14 +209,14 @@ pub fn build(meta: &Meta, role: &Role, assessment: &Assessment) -> Report {
             TaskRef::Role(i) => {
                 let task = &role.tasks[*i];
                 TaskLine {
-                    id: Some(task.id.clone()),
-                    title: task.title.clone(),
+                    id: Some(task.id.to_string()),
+                    title: task.title.to_string(),
                     exposure: task.exposure,
                     mode: task.mode,
                     time_share: scored.share,
                     contribution: scored.contribution,
-                    rationale: task.rationale.clone(),
-                    sources: task.sources.clone(),
+                    rationale: task.rationale.to_string(),
+                    sources: task.sources.iter().map(ToString::to_string).collect(),
                     custom: false,
                 }
             }
@@ -277,11 +277,11 @@ pub fn build(meta: &Meta, role: &Role, assessment: &Assessment) -> Report {
             .skills
             .iter()
             .map(|s| SkillLine {
-                id: s.id.clone(),
-                name: s.name.clone(),
+                id: s.id.to_string(),
+                name: s.name.to_string(),
                 outlook: s.outlook,
-                rationale: s.rationale.clone(),
-                held: assessment.skills.contains(&s.id),
+                rationale: s.rationale.to_string(),
+                held: assessment.skills.contains(s.id.as_str()),
             })
             .collect(),
         insights: assessment.insights.clone(),
@@ -291,9 +291,9 @@ pub fn build(meta: &Meta, role: &Role, assessment: &Assessment) -> Report {
             .map(|chosen| {
                 let strategy = &role.strategies[chosen.index];
                 StrategyLine {
-                    id: strategy.id.clone(),
-                    title: strategy.title.clone(),
-                    detail: strategy.detail.clone(),
+                    id: strategy.id.to_string(),
+                    title: strategy.title.to_string(),
+                    detail: strategy.detail.to_string(),
                     because: chosen.because.clone(),
                 }
             })
@@ -301,11 +301,11 @@ pub fn build(meta: &Meta, role: &Role, assessment: &Assessment) -> Report {
         sources: role
             .sources
             .iter()
-            .filter(|s| cited.contains(&s.id))
+            .filter(|s| cited.iter().any(|c| s.id == *c))
             .map(|s| SourceLine {
-                id: s.id.clone(),
-                title: s.title.clone(),
-                authors: s.authors.clone(),
+                id: s.id.to_string(),
+                title: s.title.to_string(),
+                authors: s.authors.to_string(),
                 year: s.year,
             })
             .collect(),
@@ -325,7 +325,7 @@ pub fn build(meta: &Meta, role: &Role, assessment: &Assessment) -> Report {
                             role.skills
                                 .iter()
                                 .find(|s| s.id == **id)
-                                .map_or_else(|| id.to_string(), |s| s.name.clone())
+                                .map_or_else(|| id.to_string(), |s| s.name.to_string())
                         })
                         .collect(),
                     skills_to_build: m.skills_to_build.clone(),

@@ -96,7 +96,12 @@ fn replay(path: &Path, args: &ReportArgs, config: &Config) -> Result<(Role, Prof
         ))
         .with_hint("drop --level to use the file's level"));
     }
-    let known = config.store.skills()?.into_iter().map(|s| s.id).collect();
+    let known = config
+        .store
+        .skills()?
+        .into_iter()
+        .map(|s| s.id.to_string())
+        .collect();
     answers::to_profile(&answers, &role, &known)
         .map(|profile| (role, profile))
         .map_err(|findings| {

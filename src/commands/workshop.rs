@@ -26,7 +26,12 @@ pub fn run(args: &WorkshopArgs, config: &Config, out: &mut dyn Write) -> Result<
         .with_hint("e.g. ai-exposure workshop answers/ --roster roster.csv --out handouts/"));
     }
     let meta = config.store.meta()?;
-    let catalogue: BTreeSet<String> = config.store.skills()?.into_iter().map(|s| s.id).collect();
+    let catalogue: BTreeSet<String> = config
+        .store
+        .skills()?
+        .into_iter()
+        .map(|s| s.id.to_string())
+        .collect();
     let mut roles = RoleCache {
         store: &config.store,
         roles: HashMap::new(),

@@ -130,6 +130,7 @@ fn binary_search<'a>(
 }
 
 #[derive(Debug, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Catalog {
     pub skills: Vec<Skill>,
     pub sources: Vec<Source>,

@@ -23,6 +23,42 @@ impl std::ops::Deref for Text {
     }
 }
 
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, other: &Text) -> bool {
+        **self == *other.0
+    }
+}
+
 impl std::fmt::Display for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -72,38 +108,42 @@ pub struct Family {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Skill {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub outlook: Outlook,
-    pub rationale: String,
+    pub rationale: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub authors: String,
+    pub id: Text,
+    pub title: Text,
+    pub authors: Text,
     pub year: u16,
-    pub contribution: String,
+    pub contribution: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Task {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub exposure: Exposure,
     pub mode: Mode,
-    pub rationale: String,
-    pub sources: Vec<String>,
+    pub rationale: Text,
+    pub sources: Vec<Text>,
 }
 
 /// A level's default profile. `shares[i]` is the share of time on `Role::tasks[i]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct LevelProfile {
     pub level: Level,
-    pub note: String,
-    pub typical_skills: Vec<String>,
+    pub note: Text,
+    pub typical_skills: Vec<Text>,
     pub shares: Vec<f64>,
 }
 
@@ -141,10 +181,11 @@ impl Conditions {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Strategy {
-    pub id: String,
-    pub title: String,
-    pub detail: String,
+    pub id: Text,
+    pub title: Text,
+    pub detail: Text,
     pub when: Conditions,
 }
 
@@ -262,12 +303,15 @@ impl Dataset {
 /// `dataset.toml`, if any, sets the version and date.
 pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
     let mut meta = base.meta;
-    let mut skills: BTreeMap<String, Skill> =
-        base.skills.into_iter().map(|s| (s.id.clone(), s)).collect();
+    let mut skills: BTreeMap<String, Skill> = base
+        .skills
+        .into_iter()
+        .map(|s| (s.id.to_string(), s))
+        .collect();
     let mut sources: BTreeMap<String, Source> = base
         .sources
         .into_iter()
-        .map(|s| (s.id.clone(), s))
+        .map(|s| (s.id.to_string(), s))
         .collect();
     let mut roles: BTreeMap<String, Role> =
         base.roles.into_iter().map(|r| (r.id.clone(), r)).collect();
@@ -290,10 +334,10 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
         skills.insert(
             skill.id.clone(),
             Skill {
-                id: skill.id.clone(),
-                name: skill.name.clone(),
+                id: skill.id.clone().into(),
+                name: skill.name.clone().into(),
                 outlook: skill.outlook,
-                rationale: skill.rationale.clone(),
+                rationale: skill.rationale.clone().into(),
             },
         );
     }
@@ -301,11 +345,11 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
         sources.insert(
             source.id.clone(),
             Source {
-                id: source.id.clone(),
-                title: source.title.clone(),
-                authors: source.authors.clone(),
+                id: source.id.clone().into(),
+                title: source.title.clone().into(),
+                authors: source.authors.clone().into(),
                 year: source.year,
-                contribution: source.contribution.clone(),
+                contribution: source.contribution.clone().into(),
             },
         );
     }
@@ -316,12 +360,12 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
             .tasks
             .iter()
             .map(|t| Task {
-                id: t.id.clone(),
-                title: t.title.clone(),
+                id: t.id.clone().into(),
+                title: t.title.clone().into(),
                 exposure: t.exposure,
                 mode: t.mode,
-                rationale: t.rationale.trim().to_owned(),
-                sources: t.sources.clone(),
+                rationale: t.rationale.trim().into(),
+                sources: t.sources.iter().map(|s| s.as_str().into()).collect(),
             })
             .collect();
         let levels = Level::ALL
@@ -330,11 +374,15 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
                 let raw_level = &raw_role.levels[level.as_str()];
                 LevelProfile {
                     level,
-                    note: raw_level.note.trim().to_owned(),
-                    typical_skills: raw_level.typical_skills.clone(),
+                    note: raw_level.note.trim().into(),
+                    typical_skills: raw_level
+                        .typical_skills
+                        .iter()
+                        .map(|s| s.as_str().into())
+                        .collect(),
                     shares: tasks
                         .iter()
-                        .map(|t| raw_level.shares.get(&t.id).copied().unwrap_or(0.0))
+                        .map(|t| raw_level.shares.get(&*t.id).copied().unwrap_or(0.0))
                         .collect(),
                 }
             })
@@ -345,13 +393,13 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
             .map(|entry| {
                 let general = &skills[&entry.id];
                 Skill {
-                    id: entry.id.clone(),
+                    id: entry.id.clone().into(),
                     name: general.name.clone(),
                     outlook: entry.outlook.unwrap_or(general.outlook),
                     rationale: entry
                         .rationale
                         .as_deref()
-                        .map(|r| r.trim().to_owned())
+                        .map(|r| r.trim().into())
                         .unwrap_or_else(|| general.rationale.clone()),
                 }
             })
@@ -360,9 +408,9 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
             .strategies
             .iter()
             .map(|s| Strategy {
-                id: s.id.clone(),
-                title: s.title.clone(),
-                detail: s.detail.trim().to_owned(),
+                id: s.id.clone().into(),
+                title: s.title.clone().into(),
+                detail: s.detail.trim().into(),
                 when: Conditions {
                     level: s.when.level.clone(),
                     high_share_above: s.when.high_share_above,
@@ -383,8 +431,8 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
             .collect();
         let mut cited: Vec<Source> = Vec::new();
         for id in tasks.iter().flat_map(|t| &t.sources) {
-            if !cited.iter().any(|s| &s.id == id) {
-                cited.push(sources[id].clone());
+            if !cited.iter().any(|s| s.id == *id) {
+                cited.push(sources[&**id].clone());
             }
         }
         let family = meta

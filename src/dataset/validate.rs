@@ -217,7 +217,7 @@ impl Context {
             skills: base
                 .skills
                 .iter()
-                .map(|s| s.id.clone())
+                .map(|s| s.id.to_string())
                 .chain(
                     raw.skills
                         .iter()
@@ -227,7 +227,7 @@ impl Context {
             sources: base
                 .sources
                 .iter()
-                .map(|s| s.id.clone())
+                .map(|s| s.id.to_string())
                 .chain(
                     raw.sources
                         .iter()

@@ -99,7 +99,7 @@ fn choose_tasks(
     role: &Role,
     defaults: &[f64],
 ) -> PromptResult<Vec<Chosen>> {
-    let items: Vec<String> = role.tasks.iter().map(|t| t.title.clone()).collect();
+    let items: Vec<String> = role.tasks.iter().map(|t| t.title.to_string()).collect();
     let checked: Vec<bool> = defaults.iter().map(|&s| s > 0.0).collect();
     loop {
         let picked = prompter.multi_select(
@@ -115,7 +115,7 @@ fn choose_tasks(
             .into_iter()
             .map(|i| Chosen {
                 task: TaskRef::Role(i),
-                title: role.tasks[i].title.clone(),
+                title: role.tasks[i].title.to_string(),
                 bucket: default_bucket(defaults[i]),
             })
             .collect());
@@ -241,7 +241,7 @@ fn choose_skills(
     let picked = prompter.multi_select("Which of these skills do you have?", &items, &checked)?;
     let mut skills: BTreeSet<String> = picked
         .into_iter()
-        .map(|i| role.skills[i].id.clone())
+        .map(|i| role.skills[i].id.to_string())
         .collect();
 
     if prompter.confirm(
@@ -251,10 +251,12 @@ fn choose_skills(
         loop {
             let others: Vec<&Skill> = catalogue
                 .iter()
-                .filter(|s| !skills.contains(&s.id) && !role.skills.iter().any(|r| r.id == s.id))
+                .filter(|s| {
+                    !skills.contains(s.id.as_str()) && !role.skills.iter().any(|r| r.id == s.id)
+                })
                 .collect();
             let mut items = vec!["(done)".to_owned()];
-            items.extend(others.iter().map(|s| s.name.clone()));
+            items.extend(others.iter().map(|s| s.name.to_string()));
             let choice = prompter.select(
                 "Add a skill (type to search, pick (done) to finish)",
                 &items,
@@ -264,7 +266,7 @@ fn choose_skills(
             if choice == 0 {
                 break;
             }
-            skills.insert(others[choice - 1].id.clone());
+            skills.insert(others[choice - 1].id.to_string());
         }
     }
     Ok(skills)

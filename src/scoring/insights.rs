@@ -74,7 +74,7 @@ pub fn insights(role: &Role, a: &Assessment) -> Vec<String> {
     let held = |outlook: Outlook| -> Vec<&str> {
         role.skills
             .iter()
-            .filter(|s| s.outlook == outlook && a.skills.contains(&s.id))
+            .filter(|s| s.outlook == outlook && a.skills.contains(s.id.as_str()))
             .map(|s| s.name.as_str())
             .collect()
     };

@@ -65,7 +65,11 @@ impl Profile {
                     share,
                 })
                 .collect(),
-            skills: profile.typical_skills.iter().cloned().collect(),
+            skills: profile
+                .typical_skills
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             personalized: false,
         }
     }
@@ -217,7 +221,7 @@ pub fn score_tasks(role: &Role, mix: &[MixEntry]) -> Vec<TaskScore> {
             let (title, exposure, mode) = match &entry.task {
                 TaskRef::Role(i) => {
                     let task = &role.tasks[*i];
-                    (task.title.clone(), task.exposure, task.mode)
+                    (task.title.to_string(), task.exposure, task.mode)
                 }
                 TaskRef::Custom(custom) => (custom.title.clone(), custom.exposure, custom.mode),
             };
@@ -377,7 +381,7 @@ pub fn shift(
             && !(-1e-9..=1.0 + 1e-9).contains(&entry.share)
         {
             return Err(ShiftError::OutOfRange {
-                task: role.tasks[index].title.clone(),
+                task: role.tasks[index].title.to_string(),
                 share: entry.share,
             });
         }

@@ -147,9 +147,9 @@ pub fn summarize(
         for scored in &assessment.tasks {
             if let TaskRef::Role(index) = scored.task {
                 let tally = tasks
-                    .entry((role.id.clone(), role.tasks[index].id.clone()))
+                    .entry((role.id.clone(), role.tasks[index].id.to_string()))
                     .or_insert_with(|| Tally {
-                        task: role.tasks[index].title.clone(),
+                        task: role.tasks[index].title.to_string(),
                         role: role.title.clone(),
                         ..Tally::default()
                     });
@@ -158,16 +158,14 @@ pub fn summarize(
                 tally.points += scored.contribution;
             }
         }
-        for skill in role
-            .skills
-            .iter()
-            .filter(|s| s.outlook == Outlook::Resilient && !assessment.skills.contains(&s.id))
-        {
-            *missing.entry(skill.name.clone()).or_default() += 1;
+        for skill in role.skills.iter().filter(|s| {
+            s.outlook == Outlook::Resilient && !assessment.skills.contains(s.id.as_str())
+        }) {
+            *missing.entry(skill.name.to_string()).or_default() += 1;
         }
         for chosen in &assessment.strategies {
             *strategies
-                .entry(role.strategies[chosen.index].title.clone())
+                .entry(role.strategies[chosen.index].title.to_string())
                 .or_default() += 1;
         }
     }

@@ -131,7 +131,7 @@ fn the_near_copy_check_catches_a_one_word_variant() {
     let mut d = dataset().clone();
     let original = d.roles[0].tasks[0].rationale.clone();
     let variant = original.replacen(' ', " really ", 1);
-    d.roles[1].tasks[0].rationale = variant;
+    d.roles[1].tasks[0].rationale = variant.into();
     let findings = content::check(
         &d,
         &Scope {

@@ -116,7 +116,7 @@ fn replay_answers(text: &str) {
     let path = dir.path().join("answers.toml");
     std::fs::write(&path, text).expect("write");
     if let Ok((parsed, _)) = answers::read(&path) {
-        let known: BTreeSet<String> = bundled().skills.iter().map(|s| s.id.clone()).collect();
+        let known: BTreeSet<String> = bundled().skills.iter().map(|s| s.id.to_string()).collect();
         if let Some(role) = bundled().roles.iter().find(|r| r.id == parsed.role) {
             let _ = answers::to_profile(&parsed, role, &known);
         }

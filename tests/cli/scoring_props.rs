@@ -155,7 +155,7 @@ fn catalogue() -> std::collections::BTreeSet<String> {
         .skills()
         .expect("skills")
         .into_iter()
-        .map(|s| s.id)
+        .map(|s| s.id.to_string())
         .collect()
 }
 
