@@ -200,3 +200,34 @@ fn no_input_refuses_even_on_a_terminal() {
     assert_eq!(exit_code(&session), Some(2));
     assert!(text.contains("--no-input"), "{text}");
 }
+
+#[test]
+fn the_role_question_searches_as_you_type() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin("ai-exposure"));
+    command
+        .args(["assess", "--save"])
+        .arg(dir.path().join("a.toml"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut session = spawn_command(command, Some(15_000)).expect("spawns in a pty");
+    session
+        .exp_string("Which role is closest to your job?")
+        .expect("the role question");
+    keys(&mut session, "electr");
+    session
+        .exp_string("Electrician (electrician)")
+        .expect("the search narrows to the electrician");
+    keys(&mut session, ENTER);
+    session
+        .exp_string("lead:")
+        .expect("the level question, last item");
+    keys(&mut session, &DOWN.repeat(2));
+    keys(&mut session, ENTER);
+    session
+        .exp_string("Run crews and supervise apprentices")
+        .expect("the electrician's tasks");
+    session.send_control('c').expect("ctrl-c");
+    session.exp_eof().expect("exits");
+    assert_eq!(exit_code(&session), Some(130));
+}
