@@ -5,7 +5,7 @@
 use crate::dataset::load::{parse_toml, read_text};
 use crate::dataset::problem::{FieldPath, Finding, Problem, locate};
 use crate::dataset::validate::SHARE_TOLERANCE;
-use crate::dataset::{Exposure, Level, Mode, Role};
+use crate::dataset::{DataError, Exposure, Level, Mode, Role, UnknownRole};
 use crate::scoring::{CustomTask, MixEntry, Profile, TaskRef};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -226,4 +226,46 @@ pub fn save(path: &Path, answers: &Answers) -> std::io::Result<()> {
         answers.to_toml().as_bytes(),
         crate::atomic::Durability::Synced,
     )
+}
+
+/// An answers file checked against its role, ready to score.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub answers: Answers,
+    pub role: Role,
+    pub profile: Profile,
+}
+
+/// Reads an answers file and checks it against its role and the skill catalogue, returning
+/// every problem located by line and field. `find_role` resolves the file's role name: the
+/// store's own lookup, or a cache of it.
+pub fn load(
+    path: &Path,
+    catalogue: &BTreeSet<String>,
+    find_role: impl FnOnce(&str) -> Result<Result<Role, UnknownRole>, DataError>,
+) -> Result<Result<Loaded, Vec<Problem>>, DataError> {
+    let (answers, text) = match read(path) {
+        Ok(read) => read,
+        Err(problem) => return Ok(Err(vec![problem])),
+    };
+    let display = path.display().to_string();
+    let role = match find_role(&answers.role)? {
+        Ok(role) => role,
+        Err(unknown) => {
+            let finding = Finding::new(0, FieldPath::root().key("role"), unknown.to_string())
+                .hint("use a role id from `ai-exposure roles`");
+            return Ok(Err(vec![locate(&display, &text, &finding)]));
+        }
+    };
+    Ok(match to_profile(&answers, &role, catalogue) {
+        Ok(profile) => Ok(Loaded {
+            answers,
+            role,
+            profile,
+        }),
+        Err(findings) => Err(findings
+            .iter()
+            .map(|f| locate(&display, &text, f))
+            .collect()),
+    })
 }

@@ -4,7 +4,6 @@
 use crate::answers;
 use crate::cli::{Format, ReportArgs};
 use crate::config::Config;
-use crate::dataset::problem::locate;
 use crate::dataset::{Level, Role};
 use crate::error::{CliError, write_result};
 use crate::render::{html, json, markdown, table};
@@ -59,62 +58,47 @@ pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<()
 
 /// The role and profile of an answers file; `--role`/`--level`, when also given, must agree.
 fn replay(path: &Path, args: &ReportArgs, config: &Config) -> Result<(Role, Profile), CliError> {
-    let bad_file = |problem: crate::dataset::Problem| {
-        CliError::failure(format!("the answers file has a problem:\n{problem}"))
-    };
-    let (answers, text) = answers::read(path).map_err(bad_file)?;
-    let display = path.display().to_string();
-    let role = match config.store.find_role(&answers.role)? {
-        Ok(role) => role,
-        Err(unknown) => {
-            let finding = crate::dataset::problem::Finding::new(
-                0,
-                crate::dataset::problem::FieldPath::root().key("role"),
-                unknown.to_string(),
-            )
-            .hint("use a role id from `ai-exposure roles`");
-            return Err(bad_file(locate(&display, &text, &finding)));
-        }
-    };
-    if let Some(name) = &args.role {
-        let wanted = super::resolve::role(&config.store, name)?;
-        if wanted.id != role.id {
-            return Err(CliError::usage(format!(
-                "{display} is an assessment of {}, not {}",
-                role.id, wanted.id
-            ))
-            .with_hint("drop --role to use the file's role"));
-        }
-    }
-    if let Some(level) = args.level.map(Level::from)
-        && level != answers.level
-    {
-        return Err(CliError::usage(format!(
-            "{display} is at level {}, not {}",
-            answers.level.as_str(),
-            level.as_str()
-        ))
-        .with_hint("drop --level to use the file's level"));
-    }
     let known = config
         .store
         .skills()?
         .into_iter()
         .map(|s| s.id.to_string())
         .collect();
-    answers::to_profile(&answers, &role, &known)
-        .map(|profile| (role, profile))
-        .map_err(|findings| {
-            let problems: Vec<String> = findings
-                .iter()
-                .map(|f| locate(&display, &text, f).to_string())
-                .collect();
+    let loaded =
+        answers::load(path, &known, |name| config.store.find_role(name))?.map_err(|problems| {
+            let listing: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            let count = if problems.len() == 1 {
+                "a problem".to_owned()
+            } else {
+                format!("{} problems", problems.len())
+            };
             CliError::failure(format!(
-                "the answers file has {} problem(s):\n{}",
-                problems.len(),
-                problems.join("\n")
+                "the answers file has {count}:\n{}",
+                listing.join("\n")
             ))
-        })
+        })?;
+    let display = path.display();
+    if let Some(name) = &args.role {
+        let wanted = super::resolve::role(&config.store, name)?;
+        if wanted.id != loaded.role.id {
+            return Err(CliError::usage(format!(
+                "{display} is an assessment of {}, not {}",
+                loaded.role.id, wanted.id
+            ))
+            .with_hint("drop --role to use the file's role"));
+        }
+    }
+    if let Some(level) = args.level.map(Level::from)
+        && level != loaded.answers.level
+    {
+        return Err(CliError::usage(format!(
+            "{display} is at level {}, not {}",
+            loaded.answers.level.as_str(),
+            level.as_str()
+        ))
+        .with_hint("drop --level to use the file's level"));
+    }
+    Ok((loaded.role, loaded.profile))
 }
 
 /// "task:-10,other:+10" → [(task, -10.0), (other, 10.0)].

@@ -6,8 +6,7 @@ use crate::atomic::Durability;
 use crate::cli::WorkshopArgs;
 use crate::config::Config;
 use crate::dataset::load::read_text;
-use crate::dataset::problem::{FieldPath, Finding, locate};
-use crate::dataset::{Problem, Role, Store};
+use crate::dataset::{DataError, Problem, Role, Store, UnknownRole};
 use crate::error::{CliError, write_result};
 use crate::render::{html, json, markdown, summary as render_summary};
 use crate::report;
@@ -38,11 +37,15 @@ pub fn run(args: &WorkshopArgs, config: &Config, out: &mut dyn Write) -> Result<
     };
     let mut problems: Vec<Problem> = Vec::new();
     let mut participants: Vec<Participant> = Vec::new();
+    let mut failed = 0;
 
-    for path in answers_files(&args.inputs, &mut problems) {
-        match read_participant(&path, &mut roles, &catalogue) {
+    for path in answers_files(&args.inputs, &mut problems, &mut failed) {
+        match read_participant(&path, &mut roles, &catalogue)? {
             Ok(participant) => participants.push(participant),
-            Err(problem) => problems.push(problem),
+            Err(found) => {
+                failed += 1;
+                problems.extend(found);
+            }
         }
     }
     if let Some(path) = &args.roster {
@@ -52,6 +55,7 @@ pub fn run(args: &WorkshopArgs, config: &Config, out: &mut dyn Write) -> Result<
             &catalogue,
             &mut participants,
             &mut problems,
+            &mut failed,
         )?;
     }
     for problem in &problems {
@@ -63,7 +67,7 @@ pub fn run(args: &WorkshopArgs, config: &Config, out: &mut dyn Write) -> Result<
         .map(|p| assess(&p.role, &p.profile))
         .collect();
     let group: Vec<_> = participants.iter().zip(&assessments).collect();
-    let summary = summarize(&meta, &group, problems.len(), usize::from(args.min_group));
+    let summary = summarize(&meta, &group, failed, usize::from(args.min_group));
 
     if let Some(dir) = &args.out {
         let written = |e: std::io::Error, path: &Path| {
@@ -107,13 +111,13 @@ pub fn run(args: &WorkshopArgs, config: &Config, out: &mut dyn Write) -> Result<
         render_summary::render_table(&summary, config.style)
     };
     write_result(out.write_all(text.as_bytes()))?;
-    if problems.is_empty() {
+    if failed == 0 {
         Ok(())
     } else {
         Err(CliError::failure(format!(
             "{} of {} participants could not be read (listed above); the others are in the summary",
-            problems.len(),
-            problems.len() + participants.len()
+            failed,
+            failed + participants.len()
         ))
         .with_hint("fix the files or rows named above and run the workshop again"))
     }
@@ -122,22 +126,26 @@ pub fn run(args: &WorkshopArgs, config: &Config, out: &mut dyn Write) -> Result<
 /// Roles decoded once each, however many participants share them.
 struct RoleCache<'a> {
     store: &'a Store,
-    roles: HashMap<String, Option<Role>>,
+    roles: HashMap<String, Result<Role, UnknownRole>>,
 }
 
 impl RoleCache<'_> {
-    fn get(&mut self, name: &str) -> Result<Option<Role>, CliError> {
-        if let Some(role) = self.roles.get(name) {
-            return Ok(role.clone());
+    fn get(&mut self, name: &str) -> Result<Result<Role, UnknownRole>, DataError> {
+        if let Some(found) = self.roles.get(name) {
+            return Ok(found.clone());
         }
-        let role = self.store.find_role(name)?.ok();
-        self.roles.insert(name.to_owned(), role.clone());
-        Ok(role)
+        let found = self.store.find_role(name)?;
+        self.roles.insert(name.to_owned(), found.clone());
+        Ok(found)
     }
 }
 
 /// The files named, and the *.toml files inside the folders named, in a stable order.
-fn answers_files(inputs: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+fn answers_files(
+    inputs: &[PathBuf],
+    problems: &mut Vec<Problem>,
+    failed: &mut usize,
+) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
@@ -151,7 +159,8 @@ fn answers_files(inputs: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf
                     files.extend(found);
                 }
                 Err(e) => {
-                    problems.push(file_problem(input, format!("cannot read the folder: {e}")))
+                    *failed += 1;
+                    problems.push(file_problem(input, format!("cannot read the folder: {e}")));
                 }
             }
         } else {
@@ -172,51 +181,32 @@ fn file_problem(path: &Path, message: String) -> Problem {
     }
 }
 
+/// A participant from an answers file, or every problem in the file.
 fn read_participant(
     path: &Path,
     roles: &mut RoleCache<'_>,
     catalogue: &BTreeSet<String>,
-) -> Result<Participant, Problem> {
-    let (answers, text) = answers::read(path)?;
-    let display = path.display().to_string();
-    let locate_one = |field: FieldPath, message: String, hint: &str| {
-        locate(&display, &text, &Finding::new(0, field, message).hint(hint))
-    };
-    let role = roles
-        .get(&answers.role)
-        .map_err(|e| file_problem(path, e.message))?
-        .ok_or_else(|| {
-            locate_one(
-                FieldPath::root().key("role"),
-                format!("unknown role `{}`", answers.role),
-                "use a role id from `ai-exposure roles`",
-            )
-        })?;
-    let profile = answers::to_profile(&answers, &role, catalogue).map_err(|findings| {
-        let mut problem = locate(&display, &text, &findings[0]);
-        if findings.len() > 1 {
-            problem.message.push_str(&format!(
-                " (and {} more problem(s) in this file)",
-                findings.len() - 1
-            ));
-        }
-        problem
-    })?;
-    let name = answers
-        .name
-        .clone()
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| {
-            path.file_stem().map_or_else(
-                || "participant".to_owned(),
-                |s| s.to_string_lossy().into_owned(),
-            )
-        });
-    Ok(Participant {
-        name,
-        role,
-        profile,
-    })
+) -> Result<Result<Participant, Vec<Problem>>, DataError> {
+    Ok(
+        answers::load(path, catalogue, |name| roles.get(name))?.map(|loaded| {
+            let name = loaded
+                .answers
+                .name
+                .clone()
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| {
+                    path.file_stem().map_or_else(
+                        || "participant".to_owned(),
+                        |s| s.to_string_lossy().into_owned(),
+                    )
+                });
+            Participant {
+                name,
+                role: loaded.role,
+                profile: loaded.profile,
+            }
+        }),
+    )
 }
 
 fn read_roster(
@@ -225,11 +215,13 @@ fn read_roster(
     catalogue: &BTreeSet<String>,
     participants: &mut Vec<Participant>,
     problems: &mut Vec<Problem>,
+    failed: &mut usize,
 ) -> Result<(), CliError> {
     let text = read_text(path)
         .map_err(|problem| CliError::failure(format!("the roster cannot be read:\n{problem}")))?;
     let display = path.display().to_string();
     let (rows, row_problems) = roster::parse(&display, &text);
+    let before = problems.len();
     problems.extend(row_problems);
     for row in rows {
         let problem = |field: &str, message: String, hint: &str| Problem {
@@ -240,7 +232,7 @@ fn read_roster(
             message,
             hint: Some(hint.to_owned()),
         };
-        let Some(role) = roles.get(&row.role)? else {
+        let Ok(role) = roles.get(&row.role)? else {
             problems.push(problem(
                 "role",
                 format!("unknown role `{}` for {}", row.role, row.name),
@@ -266,6 +258,8 @@ fn read_roster(
             profile,
         });
     }
+    // Every roster problem is one row, that is one participant left out.
+    *failed += problems.len() - before;
     Ok(())
 }
 
