@@ -99,21 +99,28 @@ fn an_overlay_role_with_a_bundled_id_replaces_it() {
     );
 }
 
-#[test]
-fn a_broken_overlay_is_refused_with_file_line_column_field_and_hint() {
+/// A copy of the example overlay (its role and skills) with `edit` applied to the role file.
+fn edited_example(edit: impl Fn(String) -> String) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let role = std::fs::read_to_string(format!("{EXAMPLE}/roles/claims-handler.toml"))
-        .expect("role")
-        .replace("family = \"finance\"", "family = \"insurance\"")
-        .replace("\"frey-osborne-2017\"", "\"smith-2099\"");
+    let role =
+        std::fs::read_to_string(format!("{EXAMPLE}/roles/claims-handler.toml")).expect("role");
     let skills = std::fs::read_to_string(format!("{EXAMPLE}/skills.toml")).expect("skills");
     write_tree(
         dir.path(),
         &[
-            ("roles/claims-handler.toml", &role),
+            ("roles/claims-handler.toml", &edit(role)),
             ("skills.toml", &skills),
         ],
     );
+    dir
+}
+
+#[test]
+fn a_broken_overlay_is_refused_with_file_line_column_field_and_hint() {
+    let dir = edited_example(|role| {
+        role.replace("family = \"finance\"", "family = \"insurance\"")
+            .replace("\"frey-osborne-2017\"", "\"smith-2099\"")
+    });
     let path = dir.path().to_str().expect("path");
     let (stdout, stderr) = run(
         &[
@@ -143,7 +150,6 @@ fn a_broken_overlay_is_refused_with_file_line_column_field_and_hint() {
 
 #[test]
 fn an_overlay_rationale_copied_from_the_bundled_data_is_flagged() {
-    let dir = tempfile::tempdir().expect("temp dir");
     let bundled = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/data/roles/backend-developer.toml"
@@ -157,21 +163,13 @@ fn an_overlay_rationale_copied_from_the_bundled_data_is_flagged() {
         .next()
         .expect("text")
         .to_owned();
-    let role = std::fs::read_to_string(format!("{EXAMPLE}/roles/claims-handler.toml"))
-        .expect("role")
-        .replacen(
+    let dir = edited_example(|role| {
+        role.replacen(
             "rationale = \"Reading the claim form, matching it to the policy and confirming cover is the kind of structured extraction that document models now finish without help.\"",
             &format!("rationale = \"{copied}\""),
             1,
-        );
-    let skills = std::fs::read_to_string(format!("{EXAMPLE}/skills.toml")).expect("skills");
-    write_tree(
-        dir.path(),
-        &[
-            ("roles/claims-handler.toml", &role),
-            ("skills.toml", &skills),
-        ],
-    );
+        )
+    });
     let (listing, _) = run(&["validate", dir.path().to_str().expect("path")], 1);
     assert!(
         listing.contains("near-copy of roles/backend-developer.toml"),
