@@ -16,13 +16,24 @@ mod model;
 #[path = "src/dataset/problem.rs"]
 #[allow(dead_code)]
 mod problem;
+#[path = "src/dataset/published.rs"]
+#[allow(dead_code)]
+mod published;
 #[path = "src/dataset/validate.rs"]
 mod validate;
 
 use std::path::PathBuf;
 
 fn main() {
-    for shared in ["bundle", "compiled", "load", "model", "problem", "validate"] {
+    for shared in [
+        "bundle",
+        "compiled",
+        "load",
+        "model",
+        "problem",
+        "published",
+        "validate",
+    ] {
         println!("cargo:rerun-if-changed=src/dataset/{shared}.rs");
     }
     println!("cargo:rerun-if-env-changed=AI_EXPOSURE_DATA_DIR");
@@ -32,10 +43,16 @@ fn main() {
     println!("cargo:rerun-if-changed={}", dir.display());
 
     let raw = load::read_dir(&dir).unwrap_or_else(|error| fail(&[error.to_string()]));
-    let dataset =
-        validate::compile_checked(&raw, compiled::Dataset::empty()).unwrap_or_else(|problems| {
-            fail(&problems.iter().map(ToString::to_string).collect::<Vec<_>>())
-        });
+    // The published labels always come from the bundled data, also for a benchmark dataset.
+    let labels = load::read_task_labels(std::path::Path::new("data"))
+        .unwrap_or_else(|error| fail(&[error.to_string()]));
+    let base = compiled::Dataset {
+        labels,
+        ..compiled::Dataset::empty()
+    };
+    let dataset = validate::compile_checked(&raw, base).unwrap_or_else(|problems| {
+        fail(&problems.iter().map(ToString::to_string).collect::<Vec<_>>())
+    });
     let bundle = bundle::encode(&dataset)
         .unwrap_or_else(|error| fail(&[format!("cannot encode the dataset: {error}")]));
 
@@ -54,6 +71,7 @@ fn main() {
         ("index.bin", &bundle.index),
         ("roles.bin", &bundle.roles),
         ("catalog.bin", &bundle.catalog),
+        ("labels.bin", &bundle.labels),
     ] {
         std::fs::write(out.join(name), bytes)
             .unwrap_or_else(|e| fail(&[format!("cannot write {name}: {e}")]));

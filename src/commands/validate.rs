@@ -1,6 +1,6 @@
 //! `validate [PATH]`: every problem in a dataset, or a summary when there are none.
 
-use crate::dataset::content::{self, ContentFinding, Scope};
+use crate::dataset::content::{self, Added, Agreement, ContentFinding, Scope};
 use crate::dataset::load::read_dir;
 use crate::dataset::problem::{Finding, Problem, locate};
 use crate::dataset::validate::compile_checked;
@@ -42,10 +42,20 @@ pub fn run(path: Option<&std::path::Path>, out: &mut dyn Write) -> Result<(), Cl
                         .iter()
                         .flat_map(|c| c.value.skills.iter().map(|s| s.id.clone()))
                         .collect();
+                    let sources: BTreeSet<String> = raw
+                        .sources
+                        .iter()
+                        .flat_map(|c| c.value.sources.iter().map(|s| s.id.clone()))
+                        .collect();
+                    let added = Added {
+                        roles: &roles,
+                        skills: &skills,
+                        sources: &sources,
+                    };
                     for finding in content::check(
                         &merged,
                         &Scope {
-                            only: Some((&roles, &skills)),
+                            only: Some(added),
                             family_sizes: false,
                         },
                     ) {
@@ -135,5 +145,18 @@ fn write_summary(out: &mut dyn Write, dataset: &Dataset) -> std::io::Result<()> 
         share(Exposure::High),
         share(Exposure::Medium),
         share(Exposure::Low)
+    )?;
+    let agreement = Agreement::of(dataset);
+    writeln!(
+        out,
+        "O*NET links: {} of {} tasks compared with published labels, {} have no counterpart",
+        agreement.compared, agreement.tasks, agreement.without_counterpart
+    )?;
+    writeln!(
+        out,
+        "agreement: {:.1}% with human raters, {:.1}% with GPT-4 (the two raters agree {:.1}% on the same tasks)",
+        agreement.percent(agreement.with_human),
+        agreement.percent(agreement.with_gpt4),
+        agreement.percent(agreement.between_raters)
     )
 }

@@ -137,12 +137,13 @@ pub struct Catalog {
     pub summaries: Vec<RoleSummary>,
 }
 
-/// The four blobs, in the order `build.rs` writes them to `OUT_DIR`.
+/// The blobs, in the order `build.rs` writes them to `OUT_DIR`.
 pub struct EncodedBundle {
     pub meta: Vec<u8>,
     pub index: Vec<u8>,
     pub roles: Vec<u8>,
     pub catalog: Vec<u8>,
+    pub labels: Vec<u8>,
 }
 
 /// Encodes a compiled dataset, whose roles are sorted by id (as `compile` leaves them).
@@ -191,5 +192,6 @@ pub fn encode(dataset: &Dataset) -> Result<EncodedBundle, postcard::Error> {
         index,
         roles,
         catalog: postcard::to_allocvec(&catalog)?,
+        labels: postcard::to_allocvec(&dataset.labels)?,
     })
 }

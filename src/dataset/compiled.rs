@@ -4,7 +4,8 @@
 //! cites, its family's title), so a report decodes one record and nothing else.
 
 use super::load::RawDataset;
-use super::model::{Exposure, Level, Mode, Outlook};
+use super::model::{Exposure, Level, Mode, Outlook, RawLevelName};
+use super::published::{PublishedRating, TaskLabels};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -105,6 +106,41 @@ pub struct Meta {
 pub struct Family {
     pub id: String,
     pub title: String,
+    pub soc_prefixes: Vec<String>,
+    /// The family's names for the four levels, in [`Level::ALL`] order.
+    pub levels: Vec<LevelName>,
+}
+
+/// What a level is called in a family or role, and what it means there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelName {
+    pub name: String,
+    pub description: String,
+}
+
+impl LevelName {
+    /// The names every family starts from.
+    pub fn defaults() -> Vec<LevelName> {
+        [
+            ("Junior", "Early career: learning the work, mostly under supervision."),
+            ("Mid-level", "Works independently and owns a share of the work end to end."),
+            ("Senior", "Takes the hardest cases and guides others informally."),
+            ("Lead", "Leads people, a team's work or a practice, and answers for it."),
+        ]
+        .into_iter()
+        .map(|(name, description)| LevelName {
+            name: name.to_owned(),
+            description: description.to_owned(),
+        })
+        .collect()
+    }
+
+    fn from_raw(raw: &RawLevelName) -> LevelName {
+        LevelName {
+            name: raw.name.trim().to_owned(),
+            description: raw.description.trim().to_owned(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -124,6 +160,19 @@ pub struct Source {
     pub authors: Text,
     pub year: u16,
     pub contribution: Text,
+    pub doi: Option<Text>,
+    pub url: Option<Text>,
+}
+
+impl Source {
+    /// Where a reader can find the work: its DOI as a link, else its web address.
+    pub fn link(&self) -> Option<String> {
+        match (&self.doi, &self.url) {
+            (Some(doi), _) => Some(format!("https://doi.org/{doi}")),
+            (None, Some(url)) => Some(url.to_string()),
+            (None, None) => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -135,6 +184,13 @@ pub struct Task {
     pub mode: Mode,
     pub rationale: Text,
     pub sources: Vec<Text>,
+    /// O*NET task IDs the task covers; empty when it has none (see `onet_none`).
+    pub onet_tasks: Vec<u32>,
+    pub onet_none: Option<Text>,
+    /// How the published raters labelled the linked O*NET tasks.
+    pub published: Option<PublishedRating>,
+    /// Why our rating departs from both published labels, when it does.
+    pub departure: Option<Text>,
 }
 
 /// A level's default profile. `shares[i]` is the share of time on `Role::tasks[i]`.
@@ -142,6 +198,9 @@ pub struct Task {
 #[serde(bound(deserialize = "'de: 'static"))]
 pub struct LevelProfile {
     pub level: Level,
+    /// What people in this role call the level ("Apprentice", "Charge nurse").
+    pub name: Text,
+    pub description: Text,
     pub note: Text,
     pub typical_skills: Vec<Text>,
     pub shares: Vec<f64>,
@@ -281,6 +340,8 @@ pub struct Dataset {
     pub skills: Vec<Skill>,
     pub sources: Vec<Source>,
     pub roles: Vec<Role>,
+    /// Published labels of O*NET tasks, which curated tasks link to; bundled, never overlaid.
+    pub labels: TaskLabels,
 }
 
 impl Dataset {
@@ -294,6 +355,7 @@ impl Dataset {
             skills: Vec::new(),
             sources: Vec::new(),
             roles: Vec::new(),
+            labels: TaskLabels::default(),
         }
     }
 }
@@ -320,9 +382,21 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
         meta.version = raw_meta.value.version.clone();
         meta.as_of = raw_meta.value.as_of.clone();
         for family in &raw_meta.value.families {
+            let defaults = LevelName::defaults();
             let family = Family {
                 id: family.id.clone(),
                 title: family.title.clone(),
+                soc_prefixes: family.soc_prefixes.clone(),
+                levels: Level::ALL
+                    .iter()
+                    .zip(defaults)
+                    .map(|(level, default)| {
+                        family
+                            .levels
+                            .get(level.as_str())
+                            .map_or(default, LevelName::from_raw)
+                    })
+                    .collect(),
             };
             match meta.families.iter_mut().find(|f| f.id == family.id) {
                 Some(existing) => *existing = family,
@@ -350,6 +424,8 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
                 authors: source.authors.clone().into(),
                 year: source.year,
                 contribution: source.contribution.clone().into(),
+                doi: source.doi.as_deref().map(|d| d.trim().into()),
+                url: source.url.as_deref().map(|u| u.trim().into()),
             },
         );
     }
@@ -366,14 +442,37 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
                 mode: t.mode,
                 rationale: t.rationale.trim().into(),
                 sources: t.sources.iter().map(|s| s.as_str().into()).collect(),
+                onet_tasks: t.onet_tasks.clone(),
+                onet_none: t.onet_none.as_deref().map(|r| r.trim().into()),
+                published: base.labels.rating_of(&t.onet_tasks),
+                departure: t.departure.as_deref().map(|r| normalise_paragraph(r).into()),
             })
             .collect();
+        let family = meta
+            .families
+            .iter()
+            .find(|f| f.id == raw_role.family)
+            .cloned()
+            .expect("validated: family exists");
         let levels = Level::ALL
             .iter()
             .map(|&level| {
                 let raw_level = &raw_role.levels[level.as_str()];
+                let family_name = &family.levels[level.index()];
                 LevelProfile {
                     level,
+                    name: raw_level
+                        .name
+                        .as_deref()
+                        .unwrap_or(&family_name.name)
+                        .trim()
+                        .into(),
+                    description: raw_level
+                        .description
+                        .as_deref()
+                        .unwrap_or(&family_name.description)
+                        .trim()
+                        .into(),
                     note: raw_level.note.trim().into(),
                     typical_skills: raw_level
                         .typical_skills
@@ -435,12 +534,6 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
                 cited.push(sources[&**id].clone());
             }
         }
-        let family = meta
-            .families
-            .iter()
-            .find(|f| f.id == raw_role.family)
-            .cloned()
-            .expect("validated: family exists");
         roles.insert(
             raw_role.id.clone(),
             Role {
@@ -473,6 +566,7 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
         skills: skills.into_values().collect(),
         sources: sources.into_values().collect(),
         roles,
+        labels: base.labels,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Content checks for a curated dataset: what is structurally valid but not good enough to
-//! ship. Near-copy texts, skills no role uses, thin families. These need the whole dataset,
+//! ship. Near-copy texts, tasks not linked to the published labels, sources a reader cannot
+//! find, skills no role uses, thin families. These need the whole dataset,
 //! so they run in `validate` and the tests, not in the build.
 
 use super::compiled::Dataset;
@@ -36,18 +37,30 @@ enum Owner<'a> {
 /// Which checks apply: the bundled dataset gets all of them; an overlay only those about
 /// what it adds.
 pub struct Scope<'a> {
-    /// Role ids and skill ids whose texts are checked; `None` checks everything.
-    pub only: Option<(&'a BTreeSet<String>, &'a BTreeSet<String>)>,
+    /// What an overlay adds, whose texts and links are checked; `None` checks everything.
+    pub only: Option<Added<'a>>,
     pub family_sizes: bool,
+}
+
+/// The ids an overlay adds or replaces.
+#[derive(Clone, Copy)]
+pub struct Added<'a> {
+    pub roles: &'a BTreeSet<String>,
+    pub skills: &'a BTreeSet<String>,
+    pub sources: &'a BTreeSet<String>,
 }
 
 impl Scope<'_> {
     fn covers(&self, owner: &Owner<'_>) -> bool {
         match (self.only, owner) {
             (None, _) => true,
-            (Some((_, skills)), Owner::Skill(id)) => skills.contains(*id),
-            (Some((roles, _)), Owner::Role(id)) => roles.contains(*id),
+            (Some(added), Owner::Skill(id)) => added.skills.contains(*id),
+            (Some(added), Owner::Role(id)) => added.roles.contains(*id),
         }
+    }
+
+    fn covers_source(&self, id: &str) -> bool {
+        self.only.is_none_or(|added| added.sources.contains(id))
     }
 }
 
@@ -125,6 +138,33 @@ pub fn check(dataset: &Dataset, scope: &Scope<'_>) -> Vec<ContentFinding> {
                     hint: "say something specific to this entry in fresh words; texts must not be copy-paste variants".into(),
                 });
             }
+        }
+    }
+
+    for role in &dataset.roles {
+        if !scope.covers(&Owner::Role(&role.id)) {
+            continue;
+        }
+        for (i, task) in role.tasks.iter().enumerate() {
+            if task.onet_tasks.is_empty() && task.onet_none.is_none() {
+                findings.push(ContentFinding {
+                    file: format!("roles/{}.toml", role.id),
+                    field: FieldPath::root().key("tasks").index(i).key("onet_tasks"),
+                    message: "the task is linked to no O*NET task".into(),
+                    hint: "add onet_tasks = [ids] from Eloundou et al.'s full_labelset.tsv, or onet_none = \"why it has no counterpart\"".into(),
+                });
+            }
+        }
+    }
+    for (i, source) in dataset.sources.iter().enumerate() {
+        if scope.covers_source(&source.id) && source.link().is_none() {
+            findings.push(ContentFinding {
+                file: "sources.toml".into(),
+                field: FieldPath::root().key("sources").index(i).key("id"),
+                message: format!("source `{}` has no DOI or address", source.id),
+                hint: "add doi = \"10.xxxx/...\" or url = \"https://...\" so readers can find it"
+                    .into(),
+            });
         }
     }
 
@@ -207,4 +247,46 @@ fn jaccard(a: &[u32], b: &[u32]) -> f64 {
         }
     }
     shared as f64 / (a.len() + b.len() - shared) as f64
+}
+
+/// How our ratings compare with the published labels of the O*NET tasks they link to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Agreement {
+    pub tasks: usize,
+    /// Tasks with a published rating to compare against.
+    pub compared: usize,
+    /// Tasks that say why they have no O*NET counterpart.
+    pub without_counterpart: usize,
+    pub with_human: usize,
+    pub with_gpt4: usize,
+    /// The two published raters agreeing with each other, on the same tasks.
+    pub between_raters: usize,
+}
+
+impl Agreement {
+    pub fn of(dataset: &Dataset) -> Agreement {
+        let mut agreement = Agreement::default();
+        for task in dataset.roles.iter().flat_map(|r| &r.tasks) {
+            agreement.tasks += 1;
+            if task.onet_none.is_some() {
+                agreement.without_counterpart += 1;
+            }
+            if let Some(published) = task.published {
+                agreement.compared += 1;
+                agreement.with_human += usize::from(published.human == task.exposure);
+                agreement.with_gpt4 += usize::from(published.gpt4 == task.exposure);
+                agreement.between_raters += usize::from(published.human == published.gpt4);
+            }
+        }
+        agreement
+    }
+
+    /// A count as a percentage of the compared tasks.
+    pub fn percent(&self, count: usize) -> f64 {
+        if self.compared == 0 {
+            0.0
+        } else {
+            100.0 * count as f64 / self.compared as f64
+        }
+    }
 }

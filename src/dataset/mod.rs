@@ -2,7 +2,7 @@
 //! `content`), the resolved form commands use (`compiled`), the bundled binary form
 //! (`bundle`) and run-time access to either (`store`).
 //!
-//! `model`, `problem`, `load`, `validate`, `compiled` and `bundle` are also compiled into
+//! `model`, `problem`, `published`, `load`, `validate`, `compiled` and `bundle` are also compiled into
 //! `build.rs`, so they refer to each other through `super::` and use no other crate module.
 
 pub mod bundle;
@@ -11,6 +11,7 @@ pub mod content;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod published;
 pub mod store;
 pub mod validate;
 

@@ -116,6 +116,21 @@ pub struct RawMeta {
 pub struct RawFamily {
     pub id: String,
     pub title: String,
+    /// SOC code prefixes (`"47"`, `"13-2"`, `"11-3021"`) whose reference occupations belong
+    /// to this family; the longest matching prefix across families wins.
+    #[serde(default)]
+    pub soc_prefixes: Vec<String>,
+    /// Display names of the four levels for the family's roles, keyed by level id.
+    #[serde(default)]
+    pub levels: BTreeMap<String, RawLevelName>,
+}
+
+/// What people in a family call a level, and one line on what it means there.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLevelName {
+    pub name: String,
+    pub description: String,
 }
 
 /// `data/skills.toml`.
@@ -151,6 +166,10 @@ pub struct RawSource {
     pub authors: String,
     pub year: u16,
     pub contribution: String,
+    /// A DOI (`10.xxxx/...`), preferred where the work has one.
+    pub doi: Option<String>,
+    /// A stable web address, for works without a DOI.
+    pub url: Option<String>,
 }
 
 /// `data/roles/ROLE.toml`.
@@ -184,11 +203,22 @@ pub struct RawTask {
     pub rationale: String,
     #[serde(default)]
     pub sources: Vec<String>,
+    /// O*NET task IDs this task covers (Eloundou et al.'s `full_labelset.tsv`).
+    #[serde(default)]
+    pub onet_tasks: Vec<u32>,
+    /// Why the task has no O*NET counterpart, when `onet_tasks` is empty.
+    pub onet_none: Option<String>,
+    /// Why our rating departs from both published labels of the linked tasks.
+    pub departure: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawLevel {
+    /// What people in this role call the level, overriding the family's name.
+    pub name: Option<String>,
+    /// One line on what the level means in this role, overriding the family's.
+    pub description: Option<String>,
     pub note: String,
     #[serde(default)]
     pub typical_skills: Vec<String>,

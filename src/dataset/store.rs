@@ -13,6 +13,7 @@ static META: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/meta.bin"));
 static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 static ROLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/roles.bin"));
 static CATALOG: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
+static LABELS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/labels.bin"));
 
 /// Why a dataset could not be used.
 #[derive(Debug)]
@@ -185,6 +186,7 @@ impl Store {
                     skills: catalog.skills,
                     sources: catalog.sources,
                     roles,
+                    labels: decode(LABELS, "labels")?,
                 })
             }
         }

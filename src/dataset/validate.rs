@@ -6,7 +6,8 @@
 
 use super::compiled::{Dataset, compile};
 use super::load::RawDataset;
-use super::model::{Level, RawConditions, RawRole};
+use super::model::{Exposure, Level, Mode, RawConditions, RawRole, RawTask};
+use super::published::TaskLabels;
 use super::problem::{FieldPath, Finding, Problem, locate};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -57,6 +58,34 @@ pub fn check(raw: &RawDataset, base: &Dataset) -> Vec<Problem> {
                     findings.push(duplicate(file, path.key("id"), "family", &family.id));
                 }
                 require_text(&mut findings, file, path.key("title"), &family.title);
+                for (j, prefix) in family.soc_prefixes.iter().enumerate() {
+                    if !is_soc_prefix(prefix) {
+                        findings.push(
+                            Finding::new(
+                                file,
+                                path.key("soc_prefixes").index(j),
+                                format!("`{prefix}` is not the start of a SOC code"),
+                            )
+                            .hint("write a major group (\"47\"), a minor group (\"13-2\") or a longer prefix (\"11-3021\")"),
+                        );
+                    }
+                }
+                for (name, level) in &family.levels {
+                    let level_path = path.key("levels").key(name);
+                    if Level::parse(name).is_none() {
+                        findings.push(
+                            Finding::new(file, level_path.clone(), format!("unknown level `{name}`"))
+                                .hint("levels are junior, mid, senior and lead"),
+                        );
+                    }
+                    require_text(&mut findings, file, level_path.key("name"), &level.name);
+                    require_text(
+                        &mut findings,
+                        file,
+                        level_path.key("description"),
+                        &level.description,
+                    );
+                }
             }
         }
         None if base.meta.version.is_empty() => problems.push(missing_file(
@@ -118,6 +147,13 @@ pub fn check(raw: &RawDataset, base: &Dataset) -> Vec<Problem> {
                 path.key("contribution"),
                 &source.contribution,
             );
+            check_source_link(
+                &mut findings,
+                catalog.file,
+                &path,
+                source.doi.as_deref(),
+                source.url.as_deref(),
+            );
             if !(1900..=2100).contains(&source.year) {
                 findings.push(
                     Finding::new(
@@ -175,7 +211,8 @@ pub fn check(raw: &RawDataset, base: &Dataset) -> Vec<Problem> {
 }
 
 /// Ids known from the base dataset and this overlay, for reference checks.
-struct Context {
+struct Context<'a> {
+    labels: &'a TaskLabels,
     families: BTreeSet<String>,
     skills: BTreeSet<String>,
     sources: BTreeSet<String>,
@@ -183,8 +220,8 @@ struct Context {
     names: BTreeMap<String, String>,
 }
 
-impl Context {
-    fn new(raw: &RawDataset, base: &Dataset) -> Self {
+impl<'a> Context<'a> {
+    fn new(raw: &RawDataset, base: &'a Dataset) -> Self {
         let overlay_roles: BTreeSet<&str> = raw.roles.iter().map(|r| r.value.id.as_str()).collect();
         let mut names = BTreeMap::new();
         for role in base
@@ -203,6 +240,7 @@ impl Context {
                 .or_insert_with(|| role.value.id.clone());
         }
         Context {
+            labels: &base.labels,
             families: base
                 .meta
                 .families
@@ -239,7 +277,12 @@ impl Context {
     }
 }
 
-fn check_role(findings: &mut Vec<Finding>, context: &mut Context, file: usize, role: &RawRole) {
+fn check_role(
+    findings: &mut Vec<Finding>,
+    context: &mut Context<'_>,
+    file: usize,
+    role: &RawRole,
+) {
     let root = FieldPath::root();
     check_id(findings, file, root.key("id"), &role.id);
     require_text(findings, file, root.key("title"), &role.title);
@@ -316,6 +359,7 @@ fn check_role(findings: &mut Vec<Finding>, context: &mut Context, file: usize, r
                     .hint("every rating needs at least one source id from sources.toml, e.g. sources = [\"eloundou-2023\"]"),
             );
         }
+        check_task_rating(findings, file, &path, task, context.labels);
         for (j, source) in task.sources.iter().enumerate() {
             if !context.sources.contains(source) {
                 findings.push(unknown(
@@ -387,6 +431,11 @@ fn check_role(findings: &mut Vec<Finding>, context: &mut Context, file: usize, r
             continue;
         };
         require_text(findings, file, path.key("note"), &profile.note);
+        for (key, text) in [("name", &profile.name), ("description", &profile.description)] {
+            if let Some(text) = text {
+                require_text(findings, file, path.key(key), text);
+            }
+        }
         for (j, skill) in profile.typical_skills.iter().enumerate() {
             if !skill_ids.contains(skill.as_str()) {
                 findings.push(
@@ -451,6 +500,100 @@ fn check_role(findings: &mut Vec<Finding>, context: &mut Context, file: usize, r
             &strategy.when,
             &task_ids,
             &skill_ids,
+        );
+    }
+}
+
+/// The rulebook's checks on one rating (`docs/methodology.md` §1): known O*NET links,
+/// a departure from both published raters explained, and a mode that means something for
+/// the exposure. That every task is linked is a content check (`content.rs`).
+fn check_task_rating(
+    findings: &mut Vec<Finding>,
+    file: usize,
+    path: &FieldPath,
+    task: &RawTask,
+    labels: &TaskLabels,
+) {
+    if let (false, Some(_)) = (task.onet_tasks.is_empty(), &task.onet_none) {
+        findings.push(
+            Finding::new(file, path.key("onet_none"), "the task has both O*NET tasks and a reason for having none")
+                .hint("keep onet_tasks or onet_none, not both"),
+        );
+    }
+    if let Some(reason) = &task.onet_none {
+        require_text(findings, file, path.key("onet_none"), reason);
+    }
+    for (j, &id) in task.onet_tasks.iter().enumerate() {
+        if labels.get(id).is_none() {
+            findings.push(
+                Finding::new(file, path.key("onet_tasks").index(j), format!("O*NET task {id} has no published label"))
+                    .hint("use a Task ID from data/reference/eloundou-2023/task_labels.csv"),
+            );
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for (j, &id) in task.onet_tasks.iter().enumerate() {
+        if !seen.insert(id) {
+            findings.push(
+                Finding::new(file, path.key("onet_tasks").index(j), format!("O*NET task {id} is listed twice"))
+                    .hint("list each O*NET task once"),
+            );
+        }
+    }
+    let departs = labels
+        .rating_of(&task.onet_tasks)
+        .filter(|published| published.departs(task.exposure));
+    match (departs, &task.departure) {
+        (Some(published), None) => findings.push(
+            Finding::new(
+                file,
+                path.key("exposure"),
+                format!(
+                    "rated {} while the linked O*NET tasks are {} for human raters and {} for GPT-4",
+                    task.exposure.as_str(),
+                    published.human.as_str(),
+                    published.gpt4.as_str()
+                ),
+            )
+            .hint("add departure = \"why\": the evidence that makes our rating differ from both"),
+        ),
+        (None, Some(_)) => findings.push(
+            Finding::new(file, path.key("departure"), "the rating agrees with a published label, so there is no departure to explain")
+                .hint("remove departure, or check the exposure and the linked onet_tasks"),
+        ),
+        (Some(_), Some(reason)) => require_text(findings, file, path.key("departure"), reason),
+        (None, None) => {}
+    }
+    if task.exposure == Exposure::Low && task.mode == Mode::Automation {
+        findings.push(
+            Finding::new(file, path.key("mode"), "a low-exposure task cannot be automation")
+                .hint("mode says how AI touches the exposed part of a task; where little is exposed, AI at most assists: use mode = \"augmentation\""),
+        );
+    }
+}
+
+/// A source's DOI and address, when given, are ones a reader can follow.
+fn check_source_link(
+    findings: &mut Vec<Finding>,
+    file: usize,
+    path: &FieldPath,
+    doi: Option<&str>,
+    url: Option<&str>,
+) {
+    if let Some(doi) = doi
+        && !(doi.starts_with("10.") && doi.contains('/') && !doi.contains(char::is_whitespace))
+    {
+        findings.push(
+            Finding::new(file, path.key("doi"), format!("`{doi}` is not a DOI"))
+                .hint("write the bare DOI, e.g. doi = \"10.1126/science.adj0998\""),
+        );
+    }
+    if let Some(url) = url
+        && !(url.starts_with("https://") && !url.contains(char::is_whitespace))
+    {
+        findings.push(
+            Finding::new(file, path.key("url"), format!("`{url}` is not an https address"))
+                .hint("give the full address, e.g. url = \"https://www.nber.org/papers/w31161\""),
         );
     }
 }
@@ -582,6 +725,18 @@ fn is_soc_code(text: &str) -> bool {
             7 => b == b'.',
             _ => b.is_ascii_digit(),
         })
+}
+
+/// "47", "13-2", "11-3021": the start of a SOC code, cut at a digit.
+fn is_soc_prefix(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (2..=10).contains(&bytes.len())
+        && bytes.iter().enumerate().all(|(i, &b)| match i {
+            2 => b == b'-',
+            7 => b == b'.',
+            _ => b.is_ascii_digit(),
+        })
+        && !text.ends_with(['-', '.'])
 }
 
 fn is_date(text: &str) -> bool {

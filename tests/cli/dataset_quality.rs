@@ -2,7 +2,7 @@
 //! build uses. These go beyond what the build enforces: depth per role and content checks.
 
 use ai_exposure::dataset::content::{self, Scope};
-use ai_exposure::dataset::load::read_dir;
+use ai_exposure::dataset::load::{read_dir, read_task_labels};
 use ai_exposure::dataset::validate::compile_checked;
 use ai_exposure::dataset::{Dataset, Level};
 use std::path::Path;
@@ -11,9 +11,13 @@ use std::sync::OnceLock;
 fn dataset() -> &'static Dataset {
     static DATASET: OnceLock<Dataset> = OnceLock::new();
     DATASET.get_or_init(|| {
-        let raw =
-            read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).expect("data/ reads");
-        compile_checked(&raw, Dataset::empty()).unwrap_or_else(|problems| {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let raw = read_dir(&data).expect("data/ reads");
+        let base = Dataset {
+            labels: read_task_labels(&data).expect("the task labels read"),
+            ..Dataset::empty()
+        };
+        compile_checked(&raw, base).unwrap_or_else(|problems| {
             panic!(
                 "data/ is invalid:\n{}",
                 problems
