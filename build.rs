@@ -10,6 +10,9 @@ mod bundle;
 mod compiled;
 #[path = "src/dataset/load.rs"]
 mod load;
+#[path = "src/dataset/names.rs"]
+#[allow(dead_code)]
+mod names;
 #[path = "src/dataset/model.rs"]
 #[allow(dead_code)]
 mod model;
@@ -19,6 +22,9 @@ mod problem;
 #[path = "src/dataset/published.rs"]
 #[allow(dead_code)]
 mod published;
+#[path = "src/dataset/reference.rs"]
+#[allow(dead_code)]
+mod reference;
 #[path = "src/dataset/validate.rs"]
 mod validate;
 
@@ -30,8 +36,10 @@ fn main() {
         "compiled",
         "load",
         "model",
+        "names",
         "problem",
         "published",
+        "reference",
         "validate",
     ] {
         println!("cargo:rerun-if-changed=src/dataset/{shared}.rs");
@@ -43,11 +51,11 @@ fn main() {
     println!("cargo:rerun-if-changed={}", dir.display());
 
     let raw = load::read_dir(&dir).unwrap_or_else(|error| fail(&[error.to_string()]));
-    // The published labels always come from the bundled data, also for a benchmark dataset.
-    let labels = load::read_task_labels(std::path::Path::new("data"))
-        .unwrap_or_else(|error| fail(&[error.to_string()]));
+    // The published figures always come from the bundled data, also for a benchmark dataset.
+    let reference = reference::read_reference(std::path::Path::new("data"))
+        .unwrap_or_else(|error| fail(&[error]));
     let base = compiled::Dataset {
-        labels,
+        reference,
         ..compiled::Dataset::empty()
     };
     let dataset = validate::compile_checked(&raw, base).unwrap_or_else(|problems| {
@@ -66,13 +74,7 @@ fn main() {
     );
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    for (name, bytes) in [
-        ("meta.bin", &bundle.meta),
-        ("index.bin", &bundle.index),
-        ("roles.bin", &bundle.roles),
-        ("catalog.bin", &bundle.catalog),
-        ("labels.bin", &bundle.labels),
-    ] {
+    for (name, bytes) in bundle.files() {
         std::fs::write(out.join(name), bytes)
             .unwrap_or_else(|e| fail(&[format!("cannot write {name}: {e}")]));
     }

@@ -5,7 +5,8 @@
 use crate::dataset::load::{parse_toml, read_text};
 use crate::dataset::problem::{FieldPath, Finding, Problem, locate};
 use crate::dataset::validate::SHARE_TOLERANCE;
-use crate::dataset::{DataError, Exposure, Level, Mode, Role, UnknownRole};
+use crate::dataset::{DataError, Exposure, Level, Mode, Role};
+use crate::finder::NotFound;
 use crate::scoring::{CustomTask, MixEntry, Profile, TaskRef};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -242,7 +243,7 @@ pub struct Loaded {
 pub fn load(
     path: &Path,
     catalogue: &BTreeSet<String>,
-    find_role: impl FnOnce(&str) -> Result<Result<Role, UnknownRole>, DataError>,
+    find_role: impl FnOnce(&str) -> Result<Result<Role, NotFound>, DataError>,
 ) -> Result<Result<Loaded, Vec<Problem>>, DataError> {
     let (answers, text) = match read(path) {
         Ok(read) => read,
@@ -251,9 +252,9 @@ pub fn load(
     let display = path.display().to_string();
     let role = match find_role(&answers.role)? {
         Ok(role) => role,
-        Err(unknown) => {
-            let finding = Finding::new(0, FieldPath::root().key("role"), unknown.to_string())
-                .hint("use a role id from `ai-exposure roles`");
+        Err(not_found) => {
+            let finding = Finding::new(0, FieldPath::root().key("role"), not_found.message)
+                .hint(not_found.hint);
             return Ok(Err(vec![locate(&display, &text, &finding)]));
         }
     };

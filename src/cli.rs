@@ -214,18 +214,34 @@ pub struct ReportArgs {
     pub json: bool,
 }
 
-/// List the roles the dataset covers, grouped by family
+/// List the roles the dataset covers, or search every occupation by the words of its title
 #[derive(Debug, Args)]
-#[command(after_help = examples!("ai-exposure roles", "ai-exposure roles develop", "ai-exposure roles --family health --json"))]
+#[command(
+    long_about = "List the roles the dataset covers, or search every occupation by the words of its title.\n\n\
+        Curated roles have our task-by-task ratings, time mixes per level, skills and strategies. \
+        Every other occupation in the published indices (Eloundou et al. 2023, Microsoft 2025, BLS) \
+        has a reference report: the published figures side by side and the closest curated roles. \
+        `roles TEXT` searches both, the same way `report --role TEXT` resolves a name.",
+    after_help = examples!(
+        "ai-exposure roles",
+        "ai-exposure roles nurse",
+        "ai-exposure roles \"civil engineer\" --json",
+        "ai-exposure roles --all --family health"
+    )
+)]
 pub struct RolesArgs {
-    /// Only roles whose id, title or alias contains this text
+    /// Search curated roles and published occupations by name, job title or SOC code
     pub query: Option<String>,
 
-    /// Only roles in this family (e.g. software, health)
+    /// Only this family, by id or title in any case (e.g. software, Health)
     #[arg(long, value_name = "FAMILY")]
     pub family: Option<String>,
 
-    /// Print JSON: an array of {id, title, family, soc_code, aliases, levels}
+    /// Also list every occupation of the published indices (reference tier)
+    #[arg(long)]
+    pub all: bool,
+
+    /// Print JSON: an array of {id, title, family, soc_code, aliases, levels, tier}
     #[arg(long)]
     pub json: bool,
 }

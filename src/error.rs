@@ -92,3 +92,10 @@ pub fn write_result(result: std::io::Result<()>) -> Result<(), CliError> {
         Err(e) => Err(CliError::failure(format!("cannot write output: {e}"))),
     }
 }
+
+/// Writes a line to stderr. A closed or full stderr is no reason to abort: the exit code
+/// still says what happened.
+pub fn diagnostic(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}

@@ -12,6 +12,7 @@ pub mod comparison;
 pub mod config;
 pub mod dataset;
 pub mod error;
+pub mod finder;
 pub mod prompts;
 pub mod render;
 pub mod report;

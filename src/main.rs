@@ -12,7 +12,7 @@ fn main() -> ExitCode {
     match commands::run(&cli, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{error}");
+            ai_exposure::error::diagnostic(&error.to_string());
             ExitCode::from(error.exit as u8)
         }
     }

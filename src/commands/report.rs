@@ -6,6 +6,7 @@ use crate::cli::{Format, ReportArgs};
 use crate::config::Config;
 use crate::dataset::{Level, Role};
 use crate::error::{CliError, write_result};
+use crate::finder::{self, Subject};
 use crate::render::{html, json, markdown, table};
 use crate::report;
 use crate::report::WhatIf;
@@ -24,9 +25,25 @@ pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<()
                     "--role and --level are required without --answers",
                 ));
             };
-            let role = super::resolve::role(&config.store, name)?;
-            let profile = Profile::typical(&role, level.into());
-            (role, profile)
+            let resolved = super::resolve::subject(&config.store, name)?;
+            super::resolve::announce(&resolved);
+            match resolved.subject {
+                Subject::Role(role) => {
+                    let profile = Profile::typical(&role, level.into());
+                    (*role, profile)
+                }
+                Subject::Occupation(occupation) => {
+                    if args.shift.is_some() {
+                        return Err(CliError::usage(format!(
+                            "--shift moves time between tasks, and {} has no task table",
+                            occupation.title
+                        ))
+                        .with_hint(finder::resolve::not_curated(&occupation).hint));
+                    }
+                    let report = report::build_reference(&meta, &occupation, level.into());
+                    return print(&report, args, config, out);
+                }
+            }
         }
     };
     let report = match &args.shift {
@@ -46,12 +63,21 @@ pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<()
             report
         }
     };
+    print(&report, args, config, out)
+}
+
+fn print(
+    report: &report::Report,
+    args: &ReportArgs,
+    config: &Config,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     let format = if args.json { Format::Json } else { args.format };
     let text = match format {
-        Format::Table => table::render_report(&report, config.style),
-        Format::Json => json::render(&report),
-        Format::Markdown => markdown::render_report(&report),
-        Format::Html => html::render_report(&report),
+        Format::Table => table::render_report(report, config.style),
+        Format::Json => json::render(report),
+        Format::Markdown => markdown::render_report(report),
+        Format::Html => html::render_report(report),
     };
     write_result(out.write_all(text.as_bytes()))
 }
@@ -65,7 +91,7 @@ fn replay(path: &Path, args: &ReportArgs, config: &Config) -> Result<(Role, Prof
         .map(|s| s.id.to_string())
         .collect();
     let loaded =
-        answers::load(path, &known, |name| config.store.find_role(name))?.map_err(|problems| {
+        answers::load(path, &known, |name| finder::curated_role(&config.store, name))?.map_err(|problems| {
             let listing: Vec<String> = problems.iter().map(ToString::to_string).collect();
             let count = if problems.len() == 1 {
                 "a problem".to_owned()

@@ -1,30 +1,27 @@
-//! Turning a role name from the command line into a role, or a usage error that helps.
+//! Job names from the command line, through the one finder, into what a command works on
+//! or a usage error that lists the candidates.
 
 use crate::dataset::{Role, Store};
 use crate::error::CliError;
+use crate::finder::{self, NotFound, Resolved};
 
+/// A curated role or a reference occupation; a note says what a non-exact name matched.
+pub fn subject(store: &Store, name: &str) -> Result<Resolved, CliError> {
+    finder::subject(store, name)?.map_err(usage)
+}
+
+/// A curated role, for commands that need its tasks.
 pub fn role(store: &Store, name: &str) -> Result<Role, CliError> {
-    match store.find_role(name)? {
-        Ok(role) => Ok(role),
-        Err(unknown) => {
-            let hint = if unknown.ambiguous {
-                "give more of the name, or the full id".to_owned()
-            } else if unknown.suggestions.is_empty() {
-                "`ai-exposure roles` lists every role; `ai-exposure roles TEXT` searches them"
-                    .to_owned()
-            } else {
-                format!(
-                    "check the spelling; `ai-exposure roles {}` lists related roles",
-                    first_word(&unknown.suggestions[0])
-                )
-            };
-            Err(CliError::usage(unknown.to_string()).with_hint(hint))
-        }
+    finder::curated_role(store, name)?.map_err(usage)
+}
+
+/// Prints the note of a non-exact match on stderr, where it cannot mix with the data.
+pub fn announce(resolved: &Resolved) {
+    if let Some(note) = &resolved.note {
+        crate::error::diagnostic(&format!("note: {note}"));
     }
 }
 
-fn first_word(name: &str) -> &str {
-    name.split(['-', ' '])
-        .find(|w| !w.is_empty())
-        .unwrap_or(name)
+fn usage(not_found: NotFound) -> CliError {
+    CliError::usage(not_found.message).with_hint(not_found.hint)
 }

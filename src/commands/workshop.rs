@@ -6,7 +6,8 @@ use crate::atomic::Durability;
 use crate::cli::WorkshopArgs;
 use crate::config::Config;
 use crate::dataset::load::read_text;
-use crate::dataset::{DataError, Problem, Role, Store, UnknownRole};
+use crate::dataset::{DataError, Problem, Role, Store};
+use crate::finder::{self, NotFound};
 use crate::error::{CliError, write_result};
 use crate::render::{html, json, markdown, summary as render_summary};
 use crate::report;
@@ -126,15 +127,15 @@ pub fn run(args: &WorkshopArgs, config: &Config, out: &mut dyn Write) -> Result<
 /// Roles decoded once each, however many participants share them.
 struct RoleCache<'a> {
     store: &'a Store,
-    roles: HashMap<String, Result<Role, UnknownRole>>,
+    roles: HashMap<String, Result<Role, NotFound>>,
 }
 
 impl RoleCache<'_> {
-    fn get(&mut self, name: &str) -> Result<Result<Role, UnknownRole>, DataError> {
+    fn get(&mut self, name: &str) -> Result<Result<Role, NotFound>, DataError> {
         if let Some(found) = self.roles.get(name) {
             return Ok(found.clone());
         }
-        let found = self.store.find_role(name)?;
+        let found = finder::curated_role(self.store, name)?;
         self.roles.insert(name.to_owned(), found.clone());
         Ok(found)
     }

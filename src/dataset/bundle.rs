@@ -1,132 +1,79 @@
 //! The binary form of the bundled dataset, written by `build.rs` and read at run time.
 //!
-//! Three postcard blobs (the dataset's identity, the concatenated role records, and a
-//! catalogue of skills, sources and role summaries) and a fixed-layout index. A report reads
-//! the identity, binary-searches the index in place (no decoding, so its cost does not grow
-//! with the number of roles) and decodes the one role it needs.
+//! Postcard blobs for the dataset's identity, the catalogue (skills, sources, role summaries),
+//! the search corpus and the rest of the reference tier; concatenated records for roles and
+//! for reference occupations, each with a fixed-layout index; and the name table
+//! (`names.rs`). A report reads the identity, looks its name up in place (no decoding, so its
+//! cost does not grow with the dataset) and decodes the one record it needs.
 //!
-//! Index layout, little-endian u32s: role count, alias count; per role (sorted by id) the
-//! id's offset and length in the name blob and the record's start and end in the role
-//! records; per alias (sorted) its offset, length and role position; then the name blob.
+//! Record index layout, little-endian u32s: record count; per record (sorted by id) the
+//! id's offset and length in the id blob and the record's start and end; then the id blob.
 
 use super::compiled::{Dataset, Meta, Role, RoleSummary, Skill, Source};
+use super::names::{Corpus, build_corpus, build_names, encode_names};
+use super::published::TaskLabels;
+use super::reference::Group;
 use serde::{Deserialize, Serialize};
 
-const ROLE_ENTRY: usize = 16;
-const ALIAS_ENTRY: usize = 12;
-const HEADER: usize = 8;
+const RECORD_ENTRY: usize = 16;
+const HEADER: usize = 4;
 
-/// A read-only view of the index bytes.
+/// A read-only view of a record index.
 pub struct IndexView<'a> {
-    roles: &'a [u8],
-    aliases: &'a [u8],
-    names: &'a [u8],
+    records: &'a [u8],
+    ids: &'a [u8],
 }
 
 impl<'a> IndexView<'a> {
     /// `None` when the bytes are not a well-formed index.
     pub fn new(bytes: &'a [u8]) -> Option<Self> {
-        let role_count = read_u32(bytes, 0)? as usize;
-        let alias_count = read_u32(bytes, 4)? as usize;
-        let aliases_at = HEADER.checked_add(role_count.checked_mul(ROLE_ENTRY)?)?;
-        let names_at = aliases_at.checked_add(alias_count.checked_mul(ALIAS_ENTRY)?)?;
+        let count = read_u32(bytes, 0)? as usize;
+        let ids_at = HEADER.checked_add(count.checked_mul(RECORD_ENTRY)?)?;
         Some(IndexView {
-            roles: bytes.get(HEADER..aliases_at)?,
-            aliases: bytes.get(aliases_at..names_at)?,
-            names: bytes.get(names_at..)?,
+            records: bytes.get(HEADER..ids_at)?,
+            ids: bytes.get(ids_at..)?,
         })
     }
 
-    pub fn role_count(&self) -> usize {
-        self.roles.len() / ROLE_ENTRY
+    pub fn count(&self) -> usize {
+        self.records.len() / RECORD_ENTRY
     }
 
-    fn alias_count(&self) -> usize {
-        self.aliases.len() / ALIAS_ENTRY
+    fn entry(&self, i: usize) -> Option<&'a [u8]> {
+        self.records.get(i * RECORD_ENTRY..(i + 1) * RECORD_ENTRY)
     }
 
-    fn name(&self, entry: &[u8]) -> Option<&'a [u8]> {
+    /// The id of record `i`.
+    pub fn id(&self, i: usize) -> Option<&'a str> {
+        let entry = self.entry(i)?;
         let offset = read_u32(entry, 0)? as usize;
         let length = read_u32(entry, 4)? as usize;
-        self.names.get(offset..offset.checked_add(length)?)
+        std::str::from_utf8(self.ids.get(offset..offset.checked_add(length)?)?).ok()
     }
 
-    fn role_entry(&self, i: usize) -> Option<&'a [u8]> {
-        self.roles.get(i * ROLE_ENTRY..(i + 1) * ROLE_ENTRY)
-    }
-
-    fn alias_entry(&self, i: usize) -> Option<&'a [u8]> {
-        self.aliases.get(i * ALIAS_ENTRY..(i + 1) * ALIAS_ENTRY)
-    }
-
-    /// The id of role `i`.
-    pub fn id(&self, i: usize) -> Option<&'a str> {
-        std::str::from_utf8(self.name(self.role_entry(i)?)?).ok()
-    }
-
-    /// Where role `i`'s record lies in the role records.
+    /// Where record `i` lies in the records blob.
     pub fn span(&self, i: usize) -> Option<std::ops::Range<usize>> {
-        let entry = self.role_entry(i)?;
+        let entry = self.entry(i)?;
         Some(read_u32(entry, 8)? as usize..read_u32(entry, 12)? as usize)
     }
 
-    /// The position of the role with this exact id.
-    pub fn find_id(&self, wanted: &str) -> Option<usize> {
-        binary_search(
-            self.role_count(),
-            |i| self.role_entry(i).and_then(|e| self.name(e)),
-            wanted.as_bytes(),
-        )
-    }
-
-    /// The position of the role with this exact alias.
-    pub fn find_alias(&self, wanted: &str) -> Option<usize> {
-        let i = binary_search(
-            self.alias_count(),
-            |i| self.alias_entry(i).and_then(|e| self.name(e)),
-            wanted.as_bytes(),
-        )?;
-        Some(read_u32(self.alias_entry(i)?, 8)? as usize)
-    }
-
-    /// Every id, in order; for suggestions, not for the lookup itself.
-    pub fn ids(&self) -> Vec<&'a str> {
-        (0..self.role_count()).filter_map(|i| self.id(i)).collect()
-    }
-
-    /// Every (alias, role position); for suggestions.
-    pub fn aliases(&self) -> Vec<(&'a str, u32)> {
-        (0..self.alias_count())
-            .filter_map(|i| {
-                let entry = self.alias_entry(i)?;
-                Some((
-                    std::str::from_utf8(self.name(entry)?).ok()?,
-                    read_u32(entry, 8)?,
-                ))
-            })
-            .collect()
+    /// The position of the record with this exact id.
+    pub fn find(&self, wanted: &str) -> Option<usize> {
+        let (mut low, mut high) = (0, self.count());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            match self.id(middle)?.cmp(wanted) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return Some(middle),
+            }
+        }
+        None
     }
 }
 
 fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
-}
-
-fn binary_search<'a>(
-    count: usize,
-    name: impl Fn(usize) -> Option<&'a [u8]>,
-    wanted: &[u8],
-) -> Option<usize> {
-    let (mut low, mut high) = (0, count);
-    while low < high {
-        let middle = low + (high - low) / 2;
-        match name(middle)?.cmp(wanted) {
-            std::cmp::Ordering::Less => low = middle + 1,
-            std::cmp::Ordering::Greater => high = middle,
-            std::cmp::Ordering::Equal => return Some(middle),
-        }
-    }
-    None
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -137,61 +84,92 @@ pub struct Catalog {
     pub summaries: Vec<RoleSummary>,
 }
 
-/// The blobs, in the order `build.rs` writes them to `OUT_DIR`.
-pub struct EncodedBundle {
-    pub meta: Vec<u8>,
-    pub index: Vec<u8>,
-    pub roles: Vec<u8>,
-    pub catalog: Vec<u8>,
-    pub labels: Vec<u8>,
+/// What an overlay dataset needs of the reference tier besides the occupation records.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ReferenceExtra {
+    pub labels: TaskLabels,
+    pub groups: Vec<Group>,
 }
 
-/// Encodes a compiled dataset, whose roles are sorted by id (as `compile` leaves them).
+/// The blobs `build.rs` writes to `OUT_DIR`.
+pub struct EncodedBundle {
+    pub meta: Vec<u8>,
+    pub catalog: Vec<u8>,
+    pub role_index: Vec<u8>,
+    pub roles: Vec<u8>,
+    pub occupation_index: Vec<u8>,
+    pub occupations: Vec<u8>,
+    pub names: Vec<u8>,
+    pub corpus: Vec<u8>,
+    pub reference: Vec<u8>,
+}
+
+impl EncodedBundle {
+    /// (file name, bytes), in the order `store.rs` includes them.
+    pub fn files(&self) -> [(&'static str, &[u8]); 9] {
+        [
+            ("meta.bin", &self.meta),
+            ("catalog.bin", &self.catalog),
+            ("role_index.bin", &self.role_index),
+            ("roles.bin", &self.roles),
+            ("occupation_index.bin", &self.occupation_index),
+            ("occupations.bin", &self.occupations),
+            ("names.bin", &self.names),
+            ("corpus.bin", &self.corpus),
+            ("reference.bin", &self.reference),
+        ]
+    }
+}
+
+/// Records and their index, for records sorted by id.
+fn encode_records<T: Serialize>(
+    records: &[T],
+    id: impl Fn(&T) -> &str,
+) -> Result<(Vec<u8>, Vec<u8>), postcard::Error> {
+    let mut blob = Vec::new();
+    let mut index = (records.len() as u32).to_le_bytes().to_vec();
+    let mut ids = Vec::new();
+    for record in records {
+        let start = blob.len() as u32;
+        blob.extend(postcard::to_allocvec(record)?);
+        let name = id(record);
+        for field in [
+            ids.len() as u32,
+            name.len() as u32,
+            start,
+            blob.len() as u32,
+        ] {
+            index.extend(field.to_le_bytes());
+        }
+        ids.extend_from_slice(name.as_bytes());
+    }
+    index.extend(ids);
+    Ok((index, blob))
+}
+
+/// Encodes a compiled dataset, whose roles and occupations are sorted by id and code.
 pub fn encode(dataset: &Dataset) -> Result<EncodedBundle, postcard::Error> {
-    let mut roles = Vec::new();
-    let mut spans = Vec::with_capacity(dataset.roles.len());
-    for role in &dataset.roles {
-        let start = roles.len();
-        roles.extend(postcard::to_allocvec(role)?);
-        spans.push((start as u32, roles.len() as u32));
-    }
-    let mut aliases: Vec<(&str, u32)> = dataset
-        .roles
-        .iter()
-        .enumerate()
-        .flat_map(|(i, role)| role.aliases.iter().map(move |a| (a.as_str(), i as u32)))
-        .collect();
-    aliases.sort();
-    let mut names = Vec::new();
-    let mut name = |text: &str| {
-        let offset = names.len() as u32;
-        names.extend_from_slice(text.as_bytes());
-        [offset, text.len() as u32]
-    };
-    let mut index = Vec::new();
-    index.extend((dataset.roles.len() as u32).to_le_bytes());
-    index.extend((aliases.len() as u32).to_le_bytes());
-    for (role, &(start, end)) in dataset.roles.iter().zip(&spans) {
-        for field in name(&role.id).into_iter().chain([start, end]) {
-            index.extend(field.to_le_bytes());
-        }
-    }
-    for &(alias, position) in &aliases {
-        for field in name(alias).into_iter().chain([position]) {
-            index.extend(field.to_le_bytes());
-        }
-    }
-    index.extend(names);
+    let (role_index, roles) = encode_records(&dataset.roles, |r| &r.id)?;
+    let (occupation_index, occupations) =
+        encode_records(&dataset.reference.occupations, |o| &o.code)?;
     let catalog = Catalog {
         skills: dataset.skills.clone(),
         sources: dataset.sources.clone(),
         summaries: dataset.roles.iter().map(Role::summary_line).collect(),
     };
+    let corpus: Corpus = build_corpus(dataset);
     Ok(EncodedBundle {
         meta: postcard::to_allocvec::<Meta>(&dataset.meta)?,
-        index,
-        roles,
         catalog: postcard::to_allocvec(&catalog)?,
-        labels: postcard::to_allocvec(&dataset.labels)?,
+        role_index,
+        roles,
+        occupation_index,
+        occupations,
+        names: encode_names(&build_names(dataset)),
+        corpus: postcard::to_allocvec(&corpus)?,
+        reference: postcard::to_allocvec(&ReferenceExtra {
+            labels: dataset.reference.labels.clone(),
+            groups: dataset.reference.groups.clone(),
+        })?,
     })
 }

@@ -5,7 +5,8 @@
 
 use super::load::RawDataset;
 use super::model::{Exposure, Level, Mode, Outlook, RawLevelName};
-use super::published::{PublishedRating, TaskLabels};
+use super::published::PublishedRating;
+use super::reference::{Figures, Reference, link_curated};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -100,6 +101,22 @@ pub struct Meta {
     pub version: String,
     pub as_of: String,
     pub families: Vec<Family>,
+    /// The sources of the published figures every report shows ([`INDEX_SOURCES`]).
+    pub index_sources: Vec<IndexSource>,
+}
+
+/// The works behind the published figures, cited by every report that shows them.
+pub const INDEX_SOURCES: [&str; 3] = ["eloundou-2023", "microsoft-2025", "bls-ep-2023"];
+
+/// A source as reports cite it, kept with the dataset's identity so a report about a
+/// reference occupation needs no other record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexSource {
+    pub id: String,
+    pub title: String,
+    pub authors: String,
+    pub year: u16,
+    pub link: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -268,6 +285,8 @@ pub struct Role {
     /// Roles sharing the most skills with this one, computed when the dataset is compiled:
     /// the candidates for "where to move next".
     pub neighbours: Vec<Neighbour>,
+    /// The published indices' figures for the role's SOC code.
+    pub figures: Figures,
 }
 
 /// Another role, seen from this one: what they share and how exposed it is at each level.
@@ -340,8 +359,8 @@ pub struct Dataset {
     pub skills: Vec<Skill>,
     pub sources: Vec<Source>,
     pub roles: Vec<Role>,
-    /// Published labels of O*NET tasks, which curated tasks link to; bundled, never overlaid.
-    pub labels: TaskLabels,
+    /// The published figures and occupations; bundled, never overlaid.
+    pub reference: Reference,
 }
 
 impl Dataset {
@@ -351,11 +370,12 @@ impl Dataset {
                 version: String::new(),
                 as_of: String::new(),
                 families: Vec::new(),
+                index_sources: Vec::new(),
             },
             skills: Vec::new(),
             sources: Vec::new(),
             roles: Vec::new(),
-            labels: TaskLabels::default(),
+            reference: Reference::default(),
         }
     }
 }
@@ -444,7 +464,7 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
                 sources: t.sources.iter().map(|s| s.as_str().into()).collect(),
                 onet_tasks: t.onet_tasks.clone(),
                 onet_none: t.onet_none.as_deref().map(|r| r.trim().into()),
-                published: base.labels.rating_of(&t.onet_tasks),
+                published: base.reference.labels.rating_of(&t.onet_tasks),
                 departure: t.departure.as_deref().map(|r| normalise_paragraph(r).into()),
             })
             .collect();
@@ -549,11 +569,25 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
                 strategies,
                 sources: cited,
                 neighbours: Vec::new(),
+                figures: Figures::default(),
             },
         );
     }
 
+    meta.index_sources = INDEX_SOURCES
+        .iter()
+        .filter_map(|id| sources.get(*id))
+        .map(|source| IndexSource {
+            id: source.id.to_string(),
+            title: source.title.to_string(),
+            authors: source.authors.to_string(),
+            year: source.year,
+            link: source.link(),
+        })
+        .collect();
     let mut roles: Vec<Role> = roles.into_values().collect();
+    let mut reference = base.reference;
+    link_curated(&mut reference.occupations, &mut roles, &meta.families);
     let neighbours: Vec<Vec<Neighbour>> = roles
         .iter()
         .map(|role| neighbours_of(role, &roles))
@@ -566,7 +600,7 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
         skills: skills.into_values().collect(),
         sources: sources.into_values().collect(),
         roles,
-        labels: base.labels,
+        reference,
     }
 }
 

@@ -4,7 +4,6 @@
 //! every problem rather than the first.
 
 use super::model::{RawMeta, RawRole, RawSkillCatalog, RawSourceCatalog};
-use super::published::{TASK_LABELS_FILE, TaskLabels};
 use super::problem::{Problem, line_column, path_at};
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -101,17 +100,6 @@ pub fn read_dir(dir: &Path) -> Result<RawDataset, LoadError> {
         }
     }
     Ok(raw)
-}
-
-/// Reads the published task labels bundled under `dir` (the bundled dataset's own `data/`).
-pub fn read_task_labels(dir: &Path) -> Result<TaskLabels, LoadError> {
-    let path = dir.join(TASK_LABELS_FILE);
-    let fail = |reason: String| LoadError {
-        path: path.clone(),
-        reason,
-    };
-    let text = read_text(&path).map_err(|problem| fail(problem.message))?;
-    TaskLabels::parse(&text).map_err(fail)
 }
 
 fn read_optional<T: DeserializeOwned>(raw: &mut RawDataset, path: &Path) -> Option<Located<T>> {

@@ -2,7 +2,8 @@
 //! `content`), the resolved form commands use (`compiled`), the bundled binary form
 //! (`bundle`) and run-time access to either (`store`).
 //!
-//! `model`, `problem`, `published`, `load`, `validate`, `compiled` and `bundle` are also compiled into
+//! `model`, `problem`, `published`, `reference`, `names`, `load`, `validate`, `compiled` and
+//! `bundle` are also compiled into
 //! `build.rs`, so they refer to each other through `super::` and use no other crate module.
 
 pub mod bundle;
@@ -10,12 +11,14 @@ pub mod compiled;
 pub mod content;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod problem;
 pub mod published;
+pub mod reference;
 pub mod store;
 pub mod validate;
 
 pub use compiled::{Dataset, Meta, Role, RoleSummary, Skill, Source, Strategy, Task};
 pub use model::{Exposure, Level, Mode, Outlook};
 pub use problem::Problem;
-pub use store::{DataError, Store, UnknownRole};
+pub use store::{DataError, Store};

@@ -240,7 +240,7 @@ impl<'a> Context<'a> {
                 .or_insert_with(|| role.value.id.clone());
         }
         Context {
-            labels: &base.labels,
+            labels: &base.reference.labels,
             families: base
                 .meta
                 .families

@@ -3,10 +3,11 @@
 //! relies on colour alone: bands are words, exposure levels are patterns and labels.
 
 use super::{
-    POINTS_NOTE, adjacent_details, pct, range_text, sentence, straddle_sentence, task_label,
+    INDEX_NOTE, NO_TASKS_YET, POINTS_NOTE, adjacent_details, basis_text, index_rows,
+    labour_sentence, level_heading, pct, range_text, sentence, straddle_sentence, task_label,
 };
 use crate::dataset::{Exposure, Outlook};
-use crate::report::{Report, TaskLine};
+use crate::report::{Report, TaskLine, Tier};
 use std::fmt::Write;
 
 /// Shared by every page this tool writes (handouts and workshop summaries).
@@ -74,10 +75,10 @@ const ROW: usize = 22;
 const LABEL: usize = 270;
 const BARS: usize = 330;
 
-pub fn render_report(report: &Report) -> String {
-    let mut out = String::new();
-    let title = format!("{} · {}", report.role.title, report.level.as_str());
-    page_start(&mut out, &format!("{title}: AI exposure"));
+/// Opens the page and writes the title, band and range.
+fn headline(out: &mut String, report: &Report) {
+    let title = format!("{} · {}", report.role.title, level_heading(report));
+    page_start(out, &format!("{title}: AI exposure"));
     let _ = writeln!(out, "<header>\n<h1>{}</h1>", escape(&title));
     let _ = writeln!(
         out,
@@ -93,6 +94,14 @@ pub fn render_report(report: &Report) -> String {
     if let Some(straddle) = straddle_sentence(report) {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&straddle));
     }
+}
+
+pub fn render_report(report: &Report) -> String {
+    if report.role.tier == Tier::Reference {
+        return render_reference(report);
+    }
+    let mut out = String::new();
+    headline(&mut out, report);
     let mix = if report.personalized {
         "your own time mix"
     } else {
@@ -212,11 +221,95 @@ pub fn render_report(report: &Report) -> String {
         let _ = writeln!(out, "</ul>\n</section>");
     }
 
-    let _ = writeln!(out, "<section id=\"sources\">\n<h2>Sources</h2>\n<ul>");
-    for source in &report.sources {
+    published_section(&mut out, report);
+    sources_section(&mut out, report);
+    out
+}
+
+fn render_reference(report: &Report) -> String {
+    let mut out = String::new();
+    headline(&mut out, report);
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">O*NET-SOC {} · {}</p>\n<p>{}</p>\n</header>",
+        escape(&report.role.soc_code),
+        escape(basis_text(report)),
+        escape(NO_TASKS_YET)
+    );
+    published_section(&mut out, report);
+    let _ = writeln!(out, "<section id=\"insights\">\n<h2>Insights</h2>\n<ul>");
+    for insight in &report.insights {
+        let _ = writeln!(out, "<li>{}</li>", escape(insight));
+    }
+    let _ = writeln!(
+        out,
+        "</ul>\n</section>\n<section id=\"closest\">\n<h2>For a task-by-task view and a plan</h2>\n<ul>"
+    );
+    if report.closest_roles.is_empty() {
+        let _ = writeln!(out, "<li>No curated role is close to this occupation yet.</li>");
+    }
+    for link in &report.closest_roles {
         let _ = writeln!(
             out,
-            "<li>{} ({}). <em>{}</em></li>",
+            "<li><strong>{}</strong> (<code>{}</code>): {}.</li>",
+            escape(&link.title),
+            escape(&link.id),
+            escape(&link.reason)
+        );
+    }
+    let _ = writeln!(out, "</ul>\n</section>");
+    sources_section(&mut out, report);
+    out
+}
+
+fn published_section(out: &mut String, report: &Report) {
+    let labour = labour_sentence(report);
+    if report.indices.is_empty() && labour.is_none() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section id=\"indices\">\n<h2>What published indices say</h2>"
+    );
+    if !report.indices.is_empty() {
+        let _ = writeln!(
+            out,
+            "<table>\n<thead><tr><th>Figure</th><th class=\"num\">Value</th><th>Standing</th></tr></thead>\n<tbody>"
+        );
+        for row in index_rows(report) {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+                escape(&row.label),
+                escape(&row.value),
+                escape(&row.standing)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "</tbody>\n</table>\n<p class=\"note\">{}</p>",
+            escape(INDEX_NOTE)
+        );
+    }
+    if let Some(labour) = labour {
+        let _ = writeln!(out, "<p>{}</p>", escape(&labour));
+    }
+    let _ = writeln!(out, "</section>");
+}
+
+fn sources_section(out: &mut String, report: &Report) {
+    let _ = writeln!(out, "<section id=\"sources\">\n<h2>Sources</h2>\n<ul>");
+    for source in &report.sources {
+        let link = source.link.as_ref().map_or(String::new(), |link| {
+            format!(
+                " <a href=\"{}\">{}</a>",
+                escape(link),
+                escape(link.trim_start_matches("https://"))
+            )
+        });
+        let _ = writeln!(
+            out,
+            "<li>{} ({}). <em>{}</em>{link}</li>",
             escape(&source.authors),
             source.year,
             escape(&sentence(&source.title))
@@ -224,13 +317,12 @@ pub fn render_report(report: &Report) -> String {
     }
     let _ = writeln!(out, "</ul>\n</section>");
     page_end(
-        &mut out,
+        out,
         &format!(
             "Dataset {} (ratings as of {}). {}",
             report.dataset.version, report.dataset.as_of, report.disclaimer
         ),
     );
-    out
 }
 
 /// Opens a self-contained page with the shared style.

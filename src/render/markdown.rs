@@ -1,19 +1,19 @@
 //! The Markdown handout: the same content as the terminal report, for printing or sharing.
 
 use super::{
-    POINTS_NOTE, adjacent_details, pct, range_text, sentence, straddle_sentence, task_label,
+    INDEX_NOTE, NO_TASKS_YET, POINTS_NOTE, adjacent_details, basis_text, index_rows,
+    labour_sentence, level_heading, pct, range_text, sentence, straddle_sentence, task_label,
 };
 use crate::dataset::Outlook;
-use crate::report::Report;
+use crate::report::{Report, Tier};
 use std::fmt::Write;
 
-pub fn render_report(report: &Report) -> String {
-    let mut out = String::new();
+fn headline(out: &mut String, report: &Report) {
     let _ = writeln!(
         out,
         "# {} · {}\n",
         escape(&report.role.title),
-        report.level.as_str()
+        escape(&level_heading(report))
     );
     let _ = writeln!(
         out,
@@ -28,6 +28,14 @@ pub fn render_report(report: &Report) -> String {
     if let Some(straddle) = straddle_sentence(report) {
         let _ = writeln!(out, "{straddle}\n");
     }
+}
+
+pub fn render_report(report: &Report) -> String {
+    if report.role.tier == Tier::Reference {
+        return render_reference(report);
+    }
+    let mut out = String::new();
+    headline(&mut out, report);
     let mix = if report.personalized {
         "your own time mix"
     } else {
@@ -112,11 +120,79 @@ pub fn render_report(report: &Report) -> String {
             );
         }
     }
-    let _ = writeln!(out, "\n## Sources\n");
-    for source in &report.sources {
+    out.push('\n');
+    published_section(&mut out, report);
+    sources_section(&mut out, report);
+    out
+}
+
+fn render_reference(report: &Report) -> String {
+    let mut out = String::new();
+    headline(&mut out, report);
+    let _ = writeln!(
+        out,
+        "O*NET-SOC {} · {}.\n\n{}\n",
+        report.role.soc_code,
+        basis_text(report),
+        NO_TASKS_YET
+    );
+    published_section(&mut out, report);
+    let _ = writeln!(out, "## Insights\n");
+    for insight in &report.insights {
+        let _ = writeln!(out, "- {}", escape(insight));
+    }
+    let _ = writeln!(out, "\n## For a task-by-task view and a plan\n");
+    if report.closest_roles.is_empty() {
+        let _ = writeln!(out, "No curated role is close to this occupation yet.");
+    }
+    for link in &report.closest_roles {
         let _ = writeln!(
             out,
-            "- {} ({}). *{}*",
+            "- **{}** (`{}`): {}.",
+            escape(&link.title),
+            escape(&link.id),
+            escape(&link.reason)
+        );
+    }
+    out.push('\n');
+    sources_section(&mut out, report);
+    out
+}
+
+fn published_section(out: &mut String, report: &Report) {
+    let labour = labour_sentence(report);
+    if report.indices.is_empty() && labour.is_none() {
+        return;
+    }
+    let _ = writeln!(out, "## What published indices say\n");
+    if !report.indices.is_empty() {
+        let _ = writeln!(out, "| Figure | Value | Standing |\n|---|---:|---|");
+        for row in index_rows(report) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                escape(&row.label),
+                escape(&row.value),
+                escape(&row.standing)
+            );
+        }
+        let _ = writeln!(out, "\n{INDEX_NOTE}\n");
+    }
+    if let Some(labour) = labour {
+        let _ = writeln!(out, "{}\n", escape(&labour));
+    }
+}
+
+fn sources_section(out: &mut String, report: &Report) {
+    let _ = writeln!(out, "## Sources\n");
+    for source in &report.sources {
+        let link = source
+            .link
+            .as_ref()
+            .map_or(String::new(), |link| format!(" <{link}>"));
+        let _ = writeln!(
+            out,
+            "- {} ({}). *{}*{link}",
             escape(&source.authors),
             source.year,
             escape(&sentence(&source.title))
@@ -127,7 +203,6 @@ pub fn render_report(report: &Report) -> String {
         "\n---\n\nDataset {} (ratings as of {}). {}",
         report.dataset.version, report.dataset.as_of, report.disclaimer
     );
-    out
 }
 
 /// Table cells and inline text must not break the Markdown structure.

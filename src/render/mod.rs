@@ -83,3 +83,118 @@ pub fn adjacent_details(adjacent: &crate::report::AdjacentLine) -> String {
     }
     text
 }
+
+/// The level as a heading shows it: "Junior", or "Journeyman (mid)" where the role's name
+/// for the level differs from its id.
+pub fn level_heading(report: &crate::report::Report) -> String {
+    let id = report.level.as_str();
+    if report.level_name.to_lowercase().starts_with(id) {
+        report.level_name.clone()
+    } else {
+        format!("{} ({id})", report.level_name)
+    }
+}
+
+/// One row of the "what published indices say" table: label, figure, standing.
+pub struct IndexRow {
+    pub label: String,
+    pub value: String,
+    pub standing: String,
+}
+
+/// Our figure (for a curated role) and each published index, as rows to print.
+pub fn index_rows(report: &crate::report::Report) -> Vec<IndexRow> {
+    use crate::report::Tier;
+    let mut rows = Vec::new();
+    if report.role.tier == Tier::Curated {
+        let whose = if report.personalized {
+            "your time mix"
+        } else {
+            "this level's typical mix"
+        };
+        rows.push(IndexRow {
+            label: format!("ai-exposure, {whose} (central)"),
+            value: pct(report.exposure.central),
+            standing: "task by task, weighted by time".to_owned(),
+        });
+    }
+    for index in &report.indices {
+        let value = if index.id.starts_with("eloundou") {
+            pct(index.value)
+        } else {
+            format!("{:.2}", index.value)
+        };
+        let mut standing = format!(
+            "above {} of occupations",
+            pct(index.percentile / 100.0)
+        );
+        if let Some(broader) = &index.published_for {
+            standing.push_str(&format!("; published for {broader}"));
+        }
+        rows.push(IndexRow {
+            label: index.title.clone(),
+            value,
+            standing,
+        });
+    }
+    rows
+}
+
+/// What the index figures mean, in one line under the table.
+pub const INDEX_NOTE: &str = "β: share of the occupation's tasks an LLM could speed up by half (directly, or half-counted with extra tooling). Microsoft's score: how much of the work people already get AI help with, 0 to about 0.5. Neither measures job losses.";
+
+/// "U.S. jobs (BLS): 1.66 million in 2022, projected +25.7% by 2032; ..." when published.
+pub fn labour_sentence(report: &crate::report::Report) -> Option<String> {
+    let labour = report.labour_market.as_ref()?;
+    let jobs = people(labour.employment_2022);
+    let wage = match labour.median_wage {
+        Some(wage) if labour.wage_at_least => format!("; median wage at least ${}", thousands(u64::from(wage))),
+        Some(wage) => format!("; median wage ${} a year", thousands(u64::from(wage))),
+        None => String::new(),
+    };
+    let group = if report.role.soc_code.starts_with(&labour.code) {
+        String::new()
+    } else {
+        format!(" (figures for {})", labour.title)
+    };
+    Some(format!(
+        "U.S. jobs (BLS){group}: {jobs} in 2022, projected {:+.1}% by 2032{wage}; typical entry: {}.",
+        labour.change_percent,
+        labour.entry_education.to_lowercase()
+    ))
+}
+
+/// How the range of a report was obtained, for its header.
+pub fn basis_text(report: &crate::report::Report) -> &'static str {
+    use crate::report::Basis;
+    match report.exposure.basis {
+        Basis::TaskMix => "task by task, weighted by time",
+        Basis::PublishedRatings => "range from the published GPT-4 and human ratings (Eloundou et al. 2023)",
+        Basis::GroupEstimate => "range estimated from rated occupations in the same SOC group",
+    }
+}
+
+/// Said of every reference occupation, near the top.
+pub const NO_TASKS_YET: &str = "Published figures only: this occupation has no task-by-task view in ai-exposure yet, so there is no personal mix, skills or plan. The curated roles below have one.";
+
+/// "1.66 million", "412,300": employment as people read it.
+pub fn people(count: u64) -> String {
+    if count >= 1_000_000 {
+        format!("{:.2} million", count as f64 / 1_000_000.0)
+    } else {
+        thousands(count)
+    }
+}
+
+/// 127260 → "127,260".
+pub fn thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

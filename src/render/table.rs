@@ -2,10 +2,13 @@
 //! insights, strategies, sources and the dataset date. Readable without colour: bands and
 //! exposure levels are always words.
 
-use super::{POINTS_NOTE, Style, pct, range_text, sentence, straddle_sentence, task_label};
+use super::{
+    INDEX_NOTE, NO_TASKS_YET, POINTS_NOTE, Style, basis_text, index_rows, labour_sentence,
+    level_heading, pct, range_text, sentence, straddle_sentence, task_label,
+};
 use crate::comparison::Comparison;
 use crate::dataset::{Exposure, Outlook};
-use crate::report::{Report, WhatIf};
+use crate::report::{Report, Tier, WhatIf};
 use colored::{ColoredString, Colorize};
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 use std::fmt::Write;
@@ -13,23 +16,28 @@ use std::fmt::Write;
 /// One bar cell per this many points of contribution.
 const POINTS_PER_CELL: f64 = 2.5;
 
-pub fn render_report(report: &Report, style: Style) -> String {
-    let mut out = String::new();
-    let paint = |text: &str, f: fn(&str) -> ColoredString| {
-        if style.color {
-            f(text).to_string()
-        } else {
-            text.to_owned()
-        }
-    };
+/// Text in bold, when colour is on.
+fn paint(style: Style, text: &str, f: fn(&str) -> ColoredString) -> String {
+    if style.color {
+        f(text).to_string()
+    } else {
+        text.to_owned()
+    }
+}
 
-    let level = report.level.as_str();
-    let _ = writeln!(out, "{} · {level}", paint(&report.role.title, |t| t.bold()));
+/// Title, band and range: the first lines of every report.
+fn headline(out: &mut String, report: &Report, style: Style) {
+    let _ = writeln!(
+        out,
+        "{} · {}",
+        paint(style, &report.role.title, |t| t.bold()),
+        level_heading(report)
+    );
     let band = format!("{} risk", report.risk.label);
     let _ = writeln!(
         out,
         "{}  ·  exposure {}",
-        paint(&band, band_colour(&report.risk.band)),
+        paint(style, &band, band_colour(&report.risk.band)),
         range_text(
             report.exposure.lower,
             report.exposure.central,
@@ -37,14 +45,33 @@ pub fn render_report(report: &Report, style: Style) -> String {
         )
     );
     if let Some(straddle) = straddle_sentence(report) {
-        let _ = writeln!(out, "{straddle}");
+        let _ = writeln!(out, "{}", wrap(&straddle, "", "", style.width));
     }
+}
+
+pub fn render_report(report: &Report, style: Style) -> String {
+    if report.role.tier == Tier::Reference {
+        return render_reference(report, style);
+    }
+    let mut out = String::new();
+    let paint = |text: &str, f: fn(&str) -> ColoredString| paint(style, text, f);
+    let level = report.level.as_str();
+    headline(&mut out, report, style);
     let mix = if report.personalized {
         "your own time mix".to_owned()
     } else {
         format!("the typical {level} time mix; run `ai-exposure assess` to use your own")
     };
-    let _ = writeln!(out, "O*NET-SOC {} · {mix}", report.role.soc_code);
+    let _ = writeln!(
+        out,
+        "{}",
+        wrap(
+            &format!("O*NET-SOC {} · {mix}", report.role.soc_code),
+            "",
+            "",
+            style.width
+        )
+    );
     if let Some(what_if) = &report.what_if {
         let _ = writeln!(
             out,
@@ -182,17 +209,136 @@ pub fn render_report(report: &Report, style: Style) -> String {
         out.push('\n');
     }
 
-    let _ = writeln!(out, "{}", paint("Sources", |t| t.bold()));
+    published_section(&mut out, report, style);
+    sources_section(&mut out, report, style);
+    out
+}
+
+/// A reference occupation: published figures side by side, what they mean, and where the
+/// task-by-task view is.
+fn render_reference(report: &Report, style: Style) -> String {
+    let mut out = String::new();
+    headline(&mut out, report, style);
+    let _ = writeln!(
+        out,
+        "{}",
+        wrap(
+            &format!("O*NET-SOC {} · {}", report.role.soc_code, basis_text(report)),
+            "",
+            "",
+            style.width
+        )
+    );
+    let _ = writeln!(out, "{}", wrap(NO_TASKS_YET, "", "", style.width));
+    out.push('\n');
+    published_section(&mut out, report, style);
+    let _ = writeln!(out, "{}", paint(style, "Insights", |t| t.bold()));
+    for insight in &report.insights {
+        let _ = writeln!(out, "{}", wrap(insight, "  • ", "    ", style.width));
+    }
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "{}",
+        paint(style, "For a task-by-task view and a plan", |t| t.bold())
+    );
+    if report.closest_roles.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(
+                "No curated role is close to this occupation yet; `ai-exposure roles` lists those there are.",
+                "  ",
+                "  ",
+                style.width
+            )
+        );
+    }
+    for link in &report.closest_roles {
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(
+                &format!("{} ({}): {}.", link.title, link.id, link.reason),
+                "  • ",
+                "    ",
+                style.width
+            )
+        );
+    }
+    if let Some(first) = report.closest_roles.first() {
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(
+                &format!(
+                    "Try: ai-exposure report --role {} --level {}, or ai-exposure assess --role {} for your own mix.",
+                    first.id,
+                    report.level.as_str(),
+                    first.id
+                ),
+                "  ",
+                "  ",
+                style.width
+            )
+        );
+    }
+    out.push('\n');
+    sources_section(&mut out, report, style);
+    out
+}
+
+/// Our figure beside the published indices, and the labour-market figures.
+fn published_section(out: &mut String, report: &Report, style: Style) {
+    let rows = index_rows(report);
+    let labour = labour_sentence(report);
+    if report.indices.is_empty() && labour.is_none() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        paint(style, "What published indices say", |t| t.bold())
+    );
+    if !report.indices.is_empty() {
+        let mut table = new_table(style);
+        table.set_header(vec![
+            Cell::new("Figure"),
+            Cell::new("Value").set_alignment(CellAlignment::Right),
+            Cell::new("Standing"),
+        ]);
+        for row in rows {
+            table.add_row(vec![
+                Cell::new(row.label),
+                Cell::new(row.value).set_alignment(CellAlignment::Right),
+                Cell::new(row.standing),
+            ]);
+        }
+        let _ = writeln!(out, "{table}");
+        let _ = writeln!(out, "{}", wrap(INDEX_NOTE, "", "", style.width));
+    }
+    if let Some(labour) = labour {
+        let _ = writeln!(out, "{}", wrap(&labour, "", "", style.width));
+    }
+    out.push('\n');
+}
+
+fn sources_section(out: &mut String, report: &Report, style: Style) {
+    let _ = writeln!(out, "{}", paint(style, "Sources", |t| t.bold()));
     for source in &report.sources {
         let _ = writeln!(
             out,
             "{}",
             wrap(
                 &format!(
-                    "{} ({}). {}",
+                    "{} ({}). {}{}",
                     source.authors,
                     source.year,
-                    sentence(&source.title)
+                    sentence(&source.title),
+                    source
+                        .link
+                        .as_ref()
+                        .map_or(String::new(), |link| format!(" {link}"))
                 ),
                 "  - ",
                 "    ",
@@ -203,10 +349,17 @@ pub fn render_report(report: &Report, style: Style) -> String {
     out.push('\n');
     let _ = writeln!(
         out,
-        "Dataset {} (ratings as of {}). {}",
-        report.dataset.version, report.dataset.as_of, report.disclaimer
+        "{}",
+        wrap(
+            &format!(
+                "Dataset {} (ratings as of {}). {}",
+                report.dataset.version, report.dataset.as_of, report.disclaimer
+            ),
+            "",
+            "",
+            style.width
+        )
     );
-    out
 }
 
 /// "What if: ... Before: High, central 65%; after: Elevated, central 60%."

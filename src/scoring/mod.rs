@@ -2,12 +2,14 @@
 //! insights and strategies. Pure functions only; `docs/methodology.md` states the method.
 
 mod insights;
+mod reference;
 mod strategies;
 
 use crate::dataset::{Exposure, Level, Mode, Role};
 use std::collections::BTreeSet;
 
 pub use insights::insights;
+pub use reference::reference_insights;
 pub use strategies::{ChosenStrategy, MAX_STRATEGIES, select_strategies};
 
 /// Band thresholds on the weighted score: Low below the first, Very high from the last.

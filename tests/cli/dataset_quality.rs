@@ -2,7 +2,8 @@
 //! build uses. These go beyond what the build enforces: depth per role and content checks.
 
 use ai_exposure::dataset::content::{self, Scope};
-use ai_exposure::dataset::load::{read_dir, read_task_labels};
+use ai_exposure::dataset::load::read_dir;
+use ai_exposure::dataset::reference::read_reference;
 use ai_exposure::dataset::validate::compile_checked;
 use ai_exposure::dataset::{Dataset, Level};
 use std::path::Path;
@@ -14,7 +15,7 @@ fn dataset() -> &'static Dataset {
         let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         let raw = read_dir(&data).expect("data/ reads");
         let base = Dataset {
-            labels: read_task_labels(&data).expect("the task labels read"),
+            reference: read_reference(&data).expect("the reference data reads"),
             ..Dataset::empty()
         };
         compile_checked(&raw, base).unwrap_or_else(|problems| {
