@@ -12,9 +12,8 @@ use std::io::Write as _;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let store = Store::bundled();
-    let role = store
-        .find_role("backend")?
-        .map_err(|unknown| unknown.to_string())?;
+    let role = ai_exposure::finder::curated_role(&store, "backend")?
+        .map_err(|not_found| not_found.to_string())?;
 
     // A junior who spends half the week on call and on incidents.
     let mix = [

@@ -1,8 +1,9 @@
 //! Roles side by side: the document `compare` prints and its JSON contract.
 
-use crate::dataset::{Level, Meta, Role};
-use crate::report::DatasetInfo;
-use crate::scoring::{Profile, assess};
+use crate::dataset::{Level, Meta};
+use crate::finder::Subject;
+use crate::report::{DatasetInfo, Tier};
+use crate::scoring::{Band, Profile, assess};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -21,6 +22,7 @@ pub struct Comparison {
 pub struct ComparedRole {
     pub id: String,
     pub title: String,
+    pub tier: Tier,
     pub level: Level,
     pub lower: f64,
     pub central: f64,
@@ -28,10 +30,11 @@ pub struct ComparedRole {
     #[schemars(schema_with = "crate::report::band_schema")]
     pub band: String,
     pub label: String,
-    /// Share of time on high-exposure tasks.
-    pub high_share: f64,
-    /// Part of the central figure that comes from automation-mode tasks.
-    pub automation_share: f64,
+    /// Share of time on high-exposure tasks; `null` for a reference occupation.
+    pub high_share: Option<f64>,
+    /// Part of the central figure that comes from automation-mode tasks; `null` for a
+    /// reference occupation.
+    pub automation_share: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -42,28 +45,54 @@ pub struct SharedSkill {
     pub roles: Vec<String>,
 }
 
-/// Compares the typical mix of each (role, level).
-pub fn compare(meta: &Meta, roles: &[(Role, Level)]) -> Comparison {
-    let compared = roles
+/// Compares the typical mix of each (role, level); a reference occupation brings its
+/// published range, the same at every level.
+pub fn compare(meta: &Meta, subjects: &[(Subject, Level)]) -> Comparison {
+    use crate::report::round;
+    let compared = subjects
         .iter()
-        .map(|(role, level)| {
-            let a = assess(role, &Profile::typical(role, *level));
-            ComparedRole {
-                id: role.id.clone(),
-                title: role.title.clone(),
-                level: *level,
-                lower: crate::report::round(a.range.lower),
-                central: crate::report::round(a.range.central),
-                upper: crate::report::round(a.range.upper),
-                band: a.risk.band.id().to_owned(),
-                label: a.risk.band.label().to_owned(),
-                high_share: crate::report::round(a.high_share),
-                automation_share: crate::report::round(a.automation_share),
+        .map(|(subject, level)| match subject {
+            Subject::Role(role) => {
+                let a = assess(role, &Profile::typical(role, *level));
+                ComparedRole {
+                    id: role.id.clone(),
+                    title: role.title.clone(),
+                    tier: Tier::Curated,
+                    level: *level,
+                    lower: round(a.range.lower),
+                    central: round(a.range.central),
+                    upper: round(a.range.upper),
+                    band: a.risk.band.id().to_owned(),
+                    label: a.risk.band.label().to_owned(),
+                    high_share: Some(round(a.high_share)),
+                    automation_share: Some(round(a.automation_share)),
+                }
+            }
+            Subject::Occupation(occupation) => {
+                let [lower, central, upper] =
+                    occupation.range().map_or([0.0; 3], |(range, _)| range);
+                let band = Band::of(central);
+                ComparedRole {
+                    id: occupation.code.clone(),
+                    title: occupation.title.clone(),
+                    tier: Tier::Reference,
+                    level: *level,
+                    lower: round(lower),
+                    central: round(central),
+                    upper: round(upper),
+                    band: band.id().to_owned(),
+                    label: band.label().to_owned(),
+                    high_share: None,
+                    automation_share: None,
+                }
             }
         })
         .collect();
     let mut shared: Vec<SharedSkill> = Vec::new();
-    for (role, _) in roles {
+    for role in subjects.iter().filter_map(|(subject, _)| match subject {
+        Subject::Role(role) => Some(role),
+        Subject::Occupation(_) => None,
+    }) {
         for skill in &role.skills {
             match shared.iter_mut().find(|s| s.id == skill.id) {
                 Some(entry) if !entry.roles.contains(&role.id) => entry.roles.push(role.id.clone()),

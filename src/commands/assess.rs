@@ -48,11 +48,10 @@ pub fn run_with(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let meta = config.store.meta()?;
-    let role_id = match &args.role {
-        Some(name) => super::resolve::role(&config.store, name)?.id,
-        None => choose_role(prompter, &config.store.summaries()?).map_err(prompt_error)?,
+    let role = match &args.role {
+        Some(name) => super::resolve::role(&config.store, name)?,
+        None => choose_role(prompter, &config.store).map_err(prompt_error)?,
     };
-    let role = super::resolve::role(&config.store, &role_id)?;
     let level = match args.level {
         Some(level) => level.into(),
         None => choose_level(prompter, &role).map_err(prompt_error)?,

@@ -23,7 +23,9 @@ pub fn run(args: &CompareArgs, config: &Config, out: &mut dyn Write) -> Result<(
             }
             None => (spec.as_str(), Level::from(args.level)),
         };
-        roles.push((super::resolve::role(&config.store, name)?, level));
+        let resolved = super::resolve::subject(&config.store, name)?;
+        super::resolve::announce(&resolved);
+        roles.push((resolved.subject, level));
     }
     let comparison = compare(&meta, &roles);
     let text = if args.json {

@@ -3,7 +3,7 @@
 
 use crate::dataset::{Role, Store};
 use crate::error::CliError;
-use crate::finder::{self, NotFound, Resolved};
+use crate::finder::{self, NotFound, Resolved, Subject};
 
 /// A curated role or a reference occupation; a note says what a non-exact name matched.
 pub fn subject(store: &Store, name: &str) -> Result<Resolved, CliError> {
@@ -12,7 +12,17 @@ pub fn subject(store: &Store, name: &str) -> Result<Resolved, CliError> {
 
 /// A curated role, for commands that need its tasks.
 pub fn role(store: &Store, name: &str) -> Result<Role, CliError> {
-    finder::curated_role(store, name)?.map_err(usage)
+    let resolved = subject(store, name)?;
+    match resolved.subject {
+        Subject::Role(role) => {
+            announce(&Resolved {
+                subject: Subject::Role(role.clone()),
+                note: resolved.note,
+            });
+            Ok(*role)
+        }
+        Subject::Occupation(occupation) => Err(usage(finder::resolve::not_curated(&occupation))),
+    }
 }
 
 /// Prints the note of a non-exact match on stderr, where it cannot mix with the data.

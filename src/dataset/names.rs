@@ -164,16 +164,42 @@ pub const LEVEL_WORDS: &[&str] = &[
     "intern",
 ];
 
-/// A name's words for search: normalised, abbreviations spelled out.
+/// Words that join a title's words without naming anything: left out of search.
+const JOINING_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "by", "except", "for", "in", "of", "on", "or", "the", "to", "with",
+];
+
+/// A name's words for search: normalised, abbreviations spelled out, joining words left out,
+/// and each word cut to its stem so that "landscaper" meets "landscaping".
 pub fn search_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for word in normalise(text).split(' ').filter(|w| !w.is_empty()) {
-        match ABBREVIATIONS.iter().find(|(short, _)| *short == word) {
-            Some((_, long)) => out.extend(long.split(' ').map(str::to_owned)),
-            None => out.push(word.to_owned()),
-        }
+        let expanded = match ABBREVIATIONS.iter().find(|(short, _)| *short == word) {
+            Some((_, long)) => long.split(' ').collect::<Vec<_>>(),
+            None => vec![word],
+        };
+        out.extend(
+            expanded
+                .into_iter()
+                .filter(|w| !JOINING_WORDS.contains(w))
+                .map(stem),
+        );
     }
     out
+}
+
+/// The stem of a singular word for search: "-ing" then "-er" cut where a stem of four
+/// letters or more remains ("teaching" and "teacher" → "teach"; "order" stays).
+pub fn stem(word: &str) -> String {
+    let mut stem = word;
+    for suffix in ["ing", "er"] {
+        if let Some(cut) = stem.strip_suffix(suffix)
+            && cut.chars().count() >= 4
+        {
+            stem = cut;
+        }
+    }
+    stem.to_owned()
 }
 
 /// What a name points at: a curated role or a reference occupation, by position.

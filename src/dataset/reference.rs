@@ -349,13 +349,14 @@ fn build_occupations(files: &PublishedFiles) -> Vec<Occupation> {
 
     let rated: BTreeSet<&str> = files.eloundou.iter().map(|e| &e.0[..7]).collect();
     let mut unrated: BTreeMap<&str, &str> = BTreeMap::new();
+    // Only codes an index publishes figures for: a title file entry alone (the military
+    // occupations, say) has nothing to report.
     for (code, title) in files
         .projections
         .iter()
         .filter(|p| p.line_item)
         .map(|p| (p.code.as_str(), p.title.as_str()))
         .chain(files.microsoft.iter().map(|m| (m.0.as_str(), m.1.as_str())))
-        .chain(soc_titles.iter().map(|(code, (title, _))| (*code, *title)))
     {
         if !rated.contains(code) && !is_broad_group(code, &rated) {
             unrated.entry(code).or_insert(title);

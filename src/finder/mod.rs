@@ -9,7 +9,7 @@
 
 use crate::dataset::names::{
     Corpus, LEVEL_WORDS, NameKind, SYNONYMS, Target, WEIGHT_JOB_TITLE, WEIGHT_TITLE, normalise,
-    search_words,
+    search_words, stem,
 };
 use crate::dataset::{DataError, Store};
 
@@ -26,6 +26,9 @@ pub const CLEAR_LEAD: f64 = 0.8;
 /// A synonym counts a little less than the word typed, a corrected typo less again.
 const SYNONYM_WEIGHT: f64 = 0.85;
 const TYPO_WEIGHT: f64 = 0.7;
+/// A search result resolves only when the query makes up at least this share of the name
+/// it matched: `back` alone does not pick "back office supervisor".
+const MIN_PRECISION: f64 = 0.5;
 
 /// What a name resolves to.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +37,9 @@ pub enum Found {
     Exact { target: Target, kind: NameKind },
     /// The clear best match of a search.
     Closest(Target),
+    /// Several jobs fit about equally, and one employs far more people than any other: the
+    /// likeliest meaning, with the others, which the person is told about.
+    Commonest { target: Target, others: Vec<Target> },
     /// Several good answers, best first.
     Ambiguous(Vec<Target>),
     /// Nothing good enough: the nearest candidates, if any.
@@ -57,7 +63,17 @@ pub fn find(store: &Store, name: &str) -> Result<Found, DataError> {
     }
     let ranked = rank(&store.corpus()?, name);
     let complete: Vec<&Ranked> = ranked.iter().filter(|r| r.complete).collect();
+    let whole: Vec<&Ranked> = complete.iter().copied().filter(|r| r.whole).collect();
+    if let [only] = whole.as_slice() {
+        return Ok(Found::Closest(only.target));
+    }
+    if let Some(found) = commonest(&complete) {
+        return Ok(found);
+    }
     Ok(match complete.as_slice() {
+        _ if whole.len() > 1 => {
+            Found::Ambiguous(whole.iter().take(MAX_CANDIDATES).map(|r| r.target).collect())
+        }
         [best, rest @ ..]
             if best.strong && rest.first().is_none_or(|next| next.score < CLEAR_LEAD * best.score) =>
         {
@@ -78,6 +94,35 @@ pub fn find(store: &Store, name: &str) -> Result<Found, DataError> {
                 .map(|r| r.target)
                 .collect(),
         ),
+    })
+}
+
+/// How many times the next most common job the likeliest one must employ to be chosen.
+const DOMINANCE: f64 = 3.0;
+
+/// Among the strong results that score near the best and match the words as typed (a
+/// synonym is a guess, not a meaning: a chef is not a cook), the one employing at least
+/// [`DOMINANCE`] times as many people as any other, if there is one.
+fn commonest(complete: &[&Ranked]) -> Option<Found> {
+    let best = complete.first()?;
+    if !best.strong {
+        return None;
+    }
+    let mut close: Vec<&Ranked> = complete
+        .iter()
+        .copied()
+        .filter(|r| r.strong && r.literal && r.score >= CLEAR_LEAD * best.score)
+        .collect();
+    if close.len() < 2 {
+        return None;
+    }
+    close.sort_by(|a, b| b.employment.total_cmp(&a.employment));
+    let (top, next) = (close[0], close[1]);
+    (top.employment > 0.0 && top.employment >= DOMINANCE * next.employment).then(|| {
+        Found::Commonest {
+            target: top.target,
+            others: close[1..].iter().map(|r| r.target).collect(),
+        }
     })
 }
 
@@ -106,8 +151,16 @@ pub struct Ranked {
     pub coverage: f64,
     /// Every word of the query was found.
     pub complete: bool,
-    /// One title-like name holds every word: enough to resolve on.
+    /// One title-like name holds every word and is mostly made of them: enough to resolve
+    /// on when no other result comes close.
     pub strong: bool,
+    /// One title-like name is exactly the query's words, spelled as typed or with typos
+    /// corrected: as good as an exact name when no other result has one.
+    pub whole: bool,
+    /// One name holds every word as typed (no synonym needed).
+    pub literal: bool,
+    /// U.S. employment in thousands, for choosing among equal matches (0 when unknown).
+    pub employment: f64,
 }
 
 /// A word of the query and the vocabulary words that count for it, with their weight.
@@ -120,8 +173,9 @@ struct QueryWord {
 /// no word are left out.
 pub fn rank(corpus: &Corpus, query: &str) -> Vec<Ranked> {
     let mut words = search_words(query);
-    if words.iter().any(|w| !LEVEL_WORDS.contains(&w.as_str())) {
-        words.retain(|w| !LEVEL_WORDS.contains(&w.as_str()));
+    let level_words: Vec<String> = LEVEL_WORDS.iter().map(|w| stem(w)).collect();
+    if words.iter().any(|w| !level_words.contains(w)) {
+        words.retain(|w| !level_words.contains(w));
     }
     words.dedup();
     if words.is_empty() {
@@ -155,8 +209,11 @@ pub fn rank(corpus: &Corpus, query: &str) -> Vec<Ranked> {
         .filter_map(|document| {
             let mut best = vec![0.0f64; query.len()];
             let mut best_field = (0usize, 0usize, 0u8);
+            let mut whole = false;
+            let mut literal = false;
             for field in &document.fields {
                 let mut covered = 0;
+                let mut as_typed = 0;
                 for (i, word) in query.iter().enumerate() {
                     let weight = word
                         .forms
@@ -166,10 +223,13 @@ pub fn rank(corpus: &Corpus, query: &str) -> Vec<Ranked> {
                         .fold(0.0, f64::max);
                     if weight > 0.0 {
                         covered += 1;
+                        as_typed += usize::from(weight != SYNONYM_WEIGHT);
                         best[i] = best[i].max(weight * f64::from(field.weight));
                     }
                 }
                 let titled = field.weight >= WEIGHT_JOB_TITLE;
+                whole |= titled && as_typed == query.len() && field.words.len() == query.len();
+                literal |= titled && as_typed == query.len();
                 let better = (covered, titled, usize::MAX - field.words.len())
                     > (
                         best_field.0,
@@ -196,7 +256,12 @@ pub fn rank(corpus: &Corpus, query: &str) -> Vec<Ranked> {
                     score,
                     coverage: matched as f64 / n as f64,
                     complete: matched == n,
-                    strong: best_field.0 == n && best_field.2 >= WEIGHT_JOB_TITLE,
+                    strong: best_field.0 == n
+                        && best_field.2 >= WEIGHT_JOB_TITLE
+                        && precision >= MIN_PRECISION,
+                    whole,
+                    literal,
+                    employment: document.employment,
                 },
                 document.employment,
             ))
@@ -229,8 +294,12 @@ fn forms_of(word: &str, vocabulary: &[String]) -> Vec<(u32, f64)> {
     if let Some(i) = id(word) {
         forms.push((i as u32, 1.0));
     }
-    for group in SYNONYMS.iter().filter(|g| g.contains(&word)) {
-        for other in group.iter().filter(|&&o| o != word) {
+    for group in SYNONYMS {
+        let stems: Vec<String> = group.iter().map(|w| stem(w)).collect();
+        if !stems.iter().any(|s| s == word) {
+            continue;
+        }
+        for other in stems.iter().filter(|o| *o != word) {
             if let Some(i) = id(other)
                 && !forms.iter().any(|(f, _)| *f == i as u32)
             {

@@ -1,9 +1,12 @@
 //! The question flow of `assess`: role, level, tasks, time split, own tasks, skills.
 //! Written against [`Prompter`] only, so every branch is unit-tested with a script.
 
-use super::{PromptResult, Prompter};
+use super::{PromptError, PromptResult, Prompter};
 use crate::answers::MAX_CUSTOM_TASKS;
-use crate::dataset::{Exposure, Level, Mode, Role, RoleSummary, Skill};
+use crate::dataset::names::Target;
+use crate::dataset::reference::{Occupation, RoleLink};
+use crate::dataset::{Exposure, Level, Mode, Role, Skill, Store};
+use crate::finder::{self, Found, MAX_CANDIDATES};
 use crate::scoring::{CustomTask, MixEntry, Profile, TaskRef, percent};
 use std::collections::BTreeSet;
 
@@ -28,19 +31,112 @@ pub fn default_bucket(share: f64) -> usize {
     }
 }
 
-/// Asks which role, with type-to-search over "Title (id)".
-pub fn choose_role(prompter: &mut dyn Prompter, roles: &[RoleSummary]) -> PromptResult<String> {
-    let items: Vec<String> = roles
+/// Asks for the person's job in their own words and resolves it with the one finder: an
+/// exact name is taken at once; otherwise the candidates are offered, best first. A
+/// reference occupation (published figures only) leads to its closest curated roles.
+pub fn choose_role(prompter: &mut dyn Prompter, store: &Store) -> PromptResult<Role> {
+    loop {
+        let typed = prompter.input(
+            "What is your job? Type its title (e.g. line cook, software engineer, nurse)",
+            None,
+        )?;
+        let typed = typed.trim();
+        if typed.is_empty() {
+            prompter.note("Type a job title, or a few words of it.");
+            continue;
+        }
+        let found = finder::find(store, typed).map_err(failed)?;
+        let mut targets = match found {
+            Found::Exact {
+                target: Target::Role(i),
+                ..
+            } => {
+                let role = store.role_at(i).map_err(failed)?;
+                prompter.note(&format!("Using: {}", role.title));
+                return Ok(role);
+            }
+            Found::Exact { target, .. } | Found::Closest(target) => vec![target],
+            Found::Commonest { target, others } => {
+                std::iter::once(target).chain(others).collect()
+            }
+            Found::Ambiguous(targets) | Found::Unknown(targets) => targets,
+        };
+        for target in finder::search(store, typed, MAX_CANDIDATES).map_err(failed)? {
+            if targets.len() < MAX_CANDIDATES && !targets.contains(&target) {
+                targets.push(target);
+            }
+        }
+        if targets.is_empty() {
+            prompter.note(&format!(
+                "Nothing matches \"{typed}\". Try another word for it, or a broader one."
+            ));
+            continue;
+        }
+        let mut items = Vec::new();
+        for &target in &targets {
+            let candidate = finder::candidate(store, target).map_err(failed)?;
+            items.push(match target {
+                Target::Role(_) => candidate.title,
+                Target::Occupation(_) => format!("{} (published figures only)", candidate.title),
+            });
+        }
+        items.push("None of these: search again".to_owned());
+        let choice = prompter.select("Which is closest to your job?", &items, 0, false)?;
+        match targets.get(choice) {
+            None => continue,
+            Some(Target::Role(i)) => return store.role_at(*i).map_err(failed),
+            Some(Target::Occupation(i)) => {
+                let occupation = store.occupation_at(*i).map_err(failed)?;
+                if let Some(role) = choose_curated_for(prompter, store, &occupation)? {
+                    return Ok(role);
+                }
+            }
+        }
+    }
+}
+
+/// For an occupation with published figures only: pick one of its curated roles, or search
+/// again (`None`).
+fn choose_curated_for(
+    prompter: &mut dyn Prompter,
+    store: &Store,
+    occupation: &Occupation,
+) -> PromptResult<Option<Role>> {
+    let offered: Vec<&RoleLink> = occupation
+        .curated
         .iter()
-        .map(|r| format!("{} ({})", r.title, r.id))
+        .chain(&occupation.closest)
         .collect();
-    let choice = prompter.select(
-        "Which role is closest to your job? (type to search)",
-        &items,
-        0,
-        true,
-    )?;
-    Ok(roles[choice].id.clone())
+    if offered.is_empty() {
+        prompter.note(&format!(
+            "{} has published figures but no task-by-task view yet, and no curated role is \
+             close to it. `ai-exposure report --role {}` shows its figures.",
+            occupation.title, occupation.code
+        ));
+        return Ok(None);
+    }
+    prompter.note(&format!(
+        "{} has published figures but no task-by-task view yet. These curated roles have one:",
+        occupation.title
+    ));
+    let mut items: Vec<String> = offered
+        .iter()
+        .map(|link| format!("{} ({})", link.title, link.reason))
+        .collect();
+    items.push("None of these: search again".to_owned());
+    let choice = prompter.select("Which is closest to your work?", &items, 0, false)?;
+    match offered.get(choice) {
+        Some(link) => store
+            .role_by_id(&link.id)
+            .map_err(failed)?
+            .ok_or_else(|| PromptError::Failed(format!("role {} is missing", link.id)))
+            .map(Some),
+        None => Ok(None),
+    }
+}
+
+fn failed(error: crate::dataset::DataError) -> PromptError {
+    PromptError::Failed(error.to_string())
 }
 
 pub fn choose_level(prompter: &mut dyn Prompter, role: &Role) -> PromptResult<Level> {

@@ -460,14 +460,19 @@ pub fn render_comparison(comparison: &Comparison, style: Style) -> String {
         "Automation share",
     ]);
     for role in &comparison.roles {
+        let optional = |share: Option<f64>| share.map_or("n/a".to_owned(), pct);
+        let title = match role.tier {
+            Tier::Curated => role.title.clone(),
+            Tier::Reference => format!("{} (published figures)", role.title),
+        };
         roles.add_row(vec![
-            Cell::new(&role.title),
+            Cell::new(title),
             Cell::new(role.level.as_str()),
             Cell::new(format!("{}–{}", pct(role.lower), pct(role.upper))),
             Cell::new(pct(role.central)).set_alignment(CellAlignment::Right),
             Cell::new(&role.label),
-            Cell::new(pct(role.high_share)).set_alignment(CellAlignment::Right),
-            Cell::new(pct(role.automation_share)).set_alignment(CellAlignment::Right),
+            Cell::new(optional(role.high_share)).set_alignment(CellAlignment::Right),
+            Cell::new(optional(role.automation_share)).set_alignment(CellAlignment::Right),
         ]);
     }
     let _ = writeln!(out, "{roles}");

@@ -31,8 +31,7 @@ fn args(role: Option<&str>, level: Option<LevelArg>, save: Option<PathBuf>) -> A
 
 /// How many tasks a level's default mix has: one time question each when defaults are kept.
 fn default_task_count(role: &str, level: Level) -> usize {
-    let role = Store::bundled()
-        .find_role(role)
+    let role = ai_exposure::finder::curated_role(&Store::bundled(), role)
         .expect("decodes")
         .expect("role exists");
     role.level(level)

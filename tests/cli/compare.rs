@@ -18,14 +18,15 @@ struct Comparison {
 struct Compared {
     id: String,
     title: String,
+    tier: String,
     level: String,
     lower: f64,
     central: f64,
     upper: f64,
     band: String,
     label: String,
-    high_share: f64,
-    automation_share: f64,
+    high_share: Option<f64>,
+    automation_share: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -22,7 +22,10 @@ fn report_json_carries_every_field_of_the_contract() {
         0.0 <= e.lower && e.lower <= e.central && e.central <= e.upper && e.upper <= 1.0,
         "{e:?}"
     );
-    assert!((0.0..=1.0).contains(&e.automation_share) && (e.high_share - e.lower).abs() < 1e-9);
+    let automation = e.automation_share.expect("a curated role has an automation share");
+    let high = e.high_share.expect("a curated role has a high share");
+    assert!((0.0..=1.0).contains(&automation) && (high - e.lower).abs() < 1e-9);
+    assert_eq!((report.role.tier.as_str(), e.basis.as_str()), ("curated", "task_mix"));
     assert!(
         ["low", "moderate", "elevated", "high", "very_high"].contains(&report.risk.band.as_str())
     );
@@ -93,7 +96,8 @@ fn strategies_cite_the_persons_own_numbers() {
         0,
     );
     let report = schema::report(&stdout);
-    let high = format!("{}%", (report.exposure.high_share * 100.0).round() as i64);
+    let high_share = report.exposure.high_share.expect("curated");
+    let high = format!("{}%", (high_share * 100.0).round() as i64);
     let review = report
         .strategies
         .iter()

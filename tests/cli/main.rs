@@ -6,6 +6,7 @@ mod browser;
 mod compare;
 mod custom_data;
 mod dataset_quality;
+mod finder;
 mod ecosystem;
 mod handouts;
 mod json_contract;

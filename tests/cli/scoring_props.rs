@@ -196,7 +196,7 @@ proptest! {
 #[test]
 fn a_threshold_met_exactly_by_a_sum_of_shares_is_not_above_it() {
     let role = Store::bundled()
-        .find_role("backend")
+        .role_by_id("backend-developer")
         .expect("decodes")
         .expect("exists");
     let index = |id: &str| role.task_index(id).expect("task exists");

@@ -53,6 +53,7 @@ pub mod schema {
         pub dataset: Dataset,
         pub role: Role,
         pub level: String,
+        pub level_name: String,
         pub personalized: bool,
         pub exposure: Exposure,
         pub risk: Risk,
@@ -61,9 +62,46 @@ pub mod schema {
         pub insights: Vec<String>,
         pub strategies: Vec<Strategy>,
         pub sources: Vec<Source>,
+        pub indices: Vec<Index>,
+        pub labour_market: Option<Labour>,
+        pub closest_roles: Vec<RoleLink>,
         pub adjacent_roles: Vec<Adjacent>,
         pub what_if: Option<WhatIf>,
         pub disclaimer: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Index {
+        pub id: String,
+        pub title: String,
+        pub value: f64,
+        pub percentile: f64,
+        pub source: String,
+        pub published_for: Option<String>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Labour {
+        pub code: String,
+        pub title: String,
+        pub employment_2022: u64,
+        pub employment_2032: u64,
+        pub change_percent: f64,
+        pub openings_per_year: u64,
+        pub median_wage: Option<u32>,
+        pub wage_at_least: bool,
+        pub entry_education: String,
+        pub source: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct RoleLink {
+        pub id: String,
+        pub title: String,
+        pub reason: String,
     }
 
     #[derive(Debug, Deserialize)]
@@ -114,6 +152,7 @@ pub mod schema {
         pub title: String,
         pub family: String,
         pub soc_code: String,
+        pub tier: String,
     }
 
     #[derive(Debug, Deserialize)]
@@ -122,8 +161,9 @@ pub mod schema {
         pub lower: f64,
         pub central: f64,
         pub upper: f64,
-        pub high_share: f64,
-        pub automation_share: f64,
+        pub high_share: Option<f64>,
+        pub automation_share: Option<f64>,
+        pub basis: String,
     }
 
     #[derive(Debug, Deserialize)]
@@ -176,6 +216,7 @@ pub mod schema {
         pub title: String,
         pub authors: String,
         pub year: u16,
+        pub link: Option<String>,
     }
 
     #[derive(Debug, Deserialize)]
@@ -187,6 +228,7 @@ pub mod schema {
         pub soc_code: String,
         pub aliases: Vec<String>,
         pub levels: Vec<String>,
+        pub tier: String,
     }
 
     pub fn report(json: &str) -> Report {
