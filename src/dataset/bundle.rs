@@ -89,6 +89,7 @@ pub struct Catalog {
 pub struct ReferenceExtra {
     pub labels: TaskLabels,
     pub groups: Vec<Group>,
+    pub names: Vec<(String, String)>,
 }
 
 /// The blobs `build.rs` writes to `OUT_DIR`.
@@ -170,6 +171,7 @@ pub fn encode(dataset: &Dataset) -> Result<EncodedBundle, postcard::Error> {
         reference: postcard::to_allocvec(&ReferenceExtra {
             labels: dataset.reference.labels.clone(),
             groups: dataset.reference.groups.clone(),
+            names: dataset.names.clone(),
         })?,
     })
 }

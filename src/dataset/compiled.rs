@@ -139,10 +139,22 @@ impl LevelName {
     /// The names every family starts from.
     pub fn defaults() -> Vec<LevelName> {
         [
-            ("Junior", "Early career: learning the work, mostly under supervision."),
-            ("Mid-level", "Works independently and owns a share of the work end to end."),
-            ("Senior", "Takes the hardest cases and guides others informally."),
-            ("Lead", "Leads people, a team's work or a practice, and answers for it."),
+            (
+                "Junior",
+                "Early career: learning the work, mostly under supervision.",
+            ),
+            (
+                "Mid-level",
+                "Works independently and owns a share of the work end to end.",
+            ),
+            (
+                "Senior",
+                "Takes the hardest cases and guides others informally.",
+            ),
+            (
+                "Lead",
+                "Leads people, a team's work or a practice, and answers for it.",
+            ),
         ]
         .into_iter()
         .map(|(name, description)| LevelName {
@@ -361,6 +373,8 @@ pub struct Dataset {
     pub roles: Vec<Role>,
     /// The published figures and occupations; bundled, never overlaid.
     pub reference: Reference,
+    /// Our own names for occupations without a curated role, as (name, O*NET-SOC code).
+    pub names: Vec<(String, String)>,
 }
 
 impl Dataset {
@@ -376,6 +390,7 @@ impl Dataset {
             sources: Vec::new(),
             roles: Vec::new(),
             reference: Reference::default(),
+            names: Vec::new(),
         }
     }
 }
@@ -397,6 +412,11 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
         .collect();
     let mut roles: BTreeMap<String, Role> =
         base.roles.into_iter().map(|r| (r.id.clone(), r)).collect();
+    let mut names = base.names;
+    for name in raw.names.iter().flat_map(|n| &n.value.names) {
+        names.retain(|(existing, _)| existing != &name.name);
+        names.push((name.name.clone(), name.soc_code.clone()));
+    }
 
     if let Some(raw_meta) = &raw.meta {
         meta.version = raw_meta.value.version.clone();
@@ -465,7 +485,10 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
                 onet_tasks: t.onet_tasks.clone(),
                 onet_none: t.onet_none.as_deref().map(|r| r.trim().into()),
                 published: base.reference.labels.rating_of(&t.onet_tasks),
-                departure: t.departure.as_deref().map(|r| normalise_paragraph(r).into()),
+                departure: t
+                    .departure
+                    .as_deref()
+                    .map(|r| normalise_paragraph(r).into()),
             })
             .collect();
         let family = meta
@@ -601,6 +624,7 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
         sources: sources.into_values().collect(),
         roles,
         reference,
+        names,
     }
 }
 

@@ -3,7 +3,7 @@
 //! Every file is read and parsed even when an earlier one fails, so a single run reports
 //! every problem rather than the first.
 
-use super::model::{RawMeta, RawRole, RawSkillCatalog, RawSourceCatalog};
+use super::model::{RawMeta, RawNames, RawRole, RawSkillCatalog, RawSourceCatalog};
 use super::problem::{Problem, line_column, path_at};
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -36,6 +36,7 @@ pub struct RawDataset {
     pub meta: Option<Located<RawMeta>>,
     pub skills: Option<Located<RawSkillCatalog>>,
     pub sources: Option<Located<RawSourceCatalog>>,
+    pub names: Option<Located<RawNames>>,
     pub roles: Vec<Located<RawRole>>,
     pub problems: Vec<Problem>,
 }
@@ -60,7 +61,8 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads `dataset.toml`, `skills.toml`, `sources.toml` and `roles/*.toml` from `dir`.
+/// Reads `dataset.toml`, `skills.toml`, `sources.toml`, `names.toml` and `roles/*.toml`
+/// from `dir`.
 /// Any of them may be missing (an overlay dataset holds only what it adds); whether that is
 /// acceptable is for validation to say.
 pub fn read_dir(dir: &Path) -> Result<RawDataset, LoadError> {
@@ -81,6 +83,7 @@ pub fn read_dir(dir: &Path) -> Result<RawDataset, LoadError> {
     raw.meta = read_optional(&mut raw, &dir.join("dataset.toml"));
     raw.skills = read_optional(&mut raw, &dir.join("skills.toml"));
     raw.sources = read_optional(&mut raw, &dir.join("sources.toml"));
+    raw.names = read_optional(&mut raw, &dir.join("names.toml"));
 
     let roles_dir = dir.join("roles");
     if roles_dir.is_dir() {

@@ -172,6 +172,23 @@ pub struct RawSource {
     pub url: Option<String>,
 }
 
+/// `data/names.toml`: names people type for occupations that have no curated role, each
+/// decided by which occupation it names.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNames {
+    #[serde(default)]
+    pub names: Vec<RawName>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawName {
+    pub name: String,
+    /// The O*NET-SOC code of the occupation it names.
+    pub soc_code: String,
+}
+
 /// `data/roles/ROLE.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -169,8 +169,7 @@ const JOINING_WORDS: &[&str] = &[
     "a", "an", "and", "at", "by", "except", "for", "in", "of", "on", "or", "the", "to", "with",
 ];
 
-/// A name's words for search: normalised, abbreviations spelled out, joining words left out,
-/// and each word cut to its stem so that "landscaper" meets "landscaping".
+/// A name's words for search: normalised, abbreviations spelled out, joining words left out.
 pub fn search_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for word in normalise(text).split(' ').filter(|w| !w.is_empty()) {
@@ -182,14 +181,14 @@ pub fn search_words(text: &str) -> Vec<String> {
             expanded
                 .into_iter()
                 .filter(|w| !JOINING_WORDS.contains(w))
-                .map(stem),
+                .map(str::to_owned),
         );
     }
     out
 }
 
-/// The stem of a singular word for search: "-ing" then "-er" cut where a stem of four
-/// letters or more remains ("teaching" and "teacher" → "teach"; "order" stays).
+/// The stem of a singular word, so that search can meet "landscaper" with "landscaping":
+/// "-ing" then "-er" cut where four letters or more remain ("order" stays).
 pub fn stem(word: &str) -> String {
     let mut stem = word;
     for suffix in ["ing", "er"] {
@@ -240,8 +239,8 @@ impl<'de> Deserialize<'de> for Target {
     }
 }
 
-/// Where a name comes from, best first: a curated role's own names beat the published
-/// occupation titles and codes, which beat BLS's list of job titles.
+/// Where a name comes from, best first: a role's id is unique; its other names beat the
+/// published occupation titles and codes, which beat BLS's list of job titles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum NameKind {
     Id,
@@ -256,9 +255,10 @@ pub enum NameKind {
 impl NameKind {
     fn tier(self) -> u8 {
         match self {
-            NameKind::Id | NameKind::Alias | NameKind::Title => 0,
-            NameKind::Code | NameKind::OccupationTitle | NameKind::Group => 1,
-            NameKind::JobTitle => 2,
+            NameKind::Id => 0,
+            NameKind::Alias | NameKind::Title => 1,
+            NameKind::Code | NameKind::OccupationTitle | NameKind::Group => 2,
+            NameKind::JobTitle => 3,
         }
     }
 
@@ -305,7 +305,9 @@ pub fn occupation_target(position: usize, occupation: &Occupation, dataset: &Dat
 /// The occupation a 6-digit SOC code and the BLS titles name: the `.00` O*NET occupation, or
 /// one BLS publishes without O*NET detail.
 fn is_main(occupation: &Occupation) -> bool {
-    occupation.code.len() == 7 || occupation.code.ends_with(".00") || !occupation.job_titles.is_empty()
+    occupation.code.len() == 7
+        || occupation.code.ends_with(".00")
+        || !occupation.job_titles.is_empty()
 }
 
 /// Every normalised name with its kind and targets; a name kept only at its best tier.
@@ -345,8 +347,16 @@ pub fn build_names(dataset: &Dataset) -> BTreeMap<String, (NameKind, Vec<Target>
             add(occupation.six_digit(), NameKind::Code, target);
         }
         for index_title in [
-            occupation.figures.microsoft.as_ref().map(|m| (&m.code, &m.title)),
-            occupation.figures.labour.as_ref().map(|l| (&l.code, &l.title)),
+            occupation
+                .figures
+                .microsoft
+                .as_ref()
+                .map(|m| (&m.code, &m.title)),
+            occupation
+                .figures
+                .labour
+                .as_ref()
+                .map(|l| (&l.code, &l.title)),
         ]
         .into_iter()
         .flatten()
@@ -359,10 +369,18 @@ pub fn build_names(dataset: &Dataset) -> BTreeMap<String, (NameKind, Vec<Target>
             add(title, NameKind::JobTitle, target);
         }
     }
+    for (name, code) in &dataset.names {
+        if let Ok(i) = occupations.binary_search_by(|o| o.code.as_str().cmp(code)) {
+            add(
+                name,
+                NameKind::Alias,
+                occupation_target(i, &occupations[i], dataset),
+            );
+        }
+    }
     for group in &dataset.reference.groups {
         for &member in &group.members {
-            let target =
-                occupation_target(member as usize, &occupations[member as usize], dataset);
+            let target = occupation_target(member as usize, &occupations[member as usize], dataset);
             add(&group.code, NameKind::Group, target);
             add(&group.title, NameKind::Group, target);
         }
@@ -539,8 +557,18 @@ pub fn build_corpus(dataset: &Dataset) -> Corpus {
                 .iter()
                 .map(|title| (WEIGHT_JOB_TITLE, search_words(title))),
         );
+        fields.extend(
+            dataset
+                .names
+                .iter()
+                .filter(|(_, code)| *code == occupation.code)
+                .map(|(name, _)| (WEIGHT_TITLE, search_words(name))),
+        );
         fields.push((WEIGHT_CONTEXT, search_words(&occupation.group)));
-        fields.push((WEIGHT_CONTEXT, search_words(&family_title(&occupation.family))));
+        fields.push((
+            WEIGHT_CONTEXT,
+            search_words(&family_title(&occupation.family)),
+        ));
         match documents.iter_mut().find(|d| d.0 == target) {
             Some(document) => {
                 document.1 = document.1.max(employment);

@@ -226,6 +226,7 @@ impl Store {
                         occupations: self.occupations()?,
                         groups: extra.groups,
                     },
+                    names: extra.names,
                 })
             }
         }

@@ -7,8 +7,8 @@
 use super::compiled::{Dataset, compile};
 use super::load::RawDataset;
 use super::model::{Exposure, Level, Mode, RawConditions, RawRole, RawTask};
-use super::published::TaskLabels;
 use super::problem::{FieldPath, Finding, Problem, locate};
+use super::published::TaskLabels;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How far a level's shares may stray from 1 before it is an error.
@@ -74,8 +74,12 @@ pub fn check(raw: &RawDataset, base: &Dataset) -> Vec<Problem> {
                     let level_path = path.key("levels").key(name);
                     if Level::parse(name).is_none() {
                         findings.push(
-                            Finding::new(file, level_path.clone(), format!("unknown level `{name}`"))
-                                .hint("levels are junior, mid, senior and lead"),
+                            Finding::new(
+                                file,
+                                level_path.clone(),
+                                format!("unknown level `{name}`"),
+                            )
+                            .hint("levels are junior, mid, senior and lead"),
                         );
                     }
                     require_text(&mut findings, file, level_path.key("name"), &level.name);
@@ -171,6 +175,41 @@ pub fn check(raw: &RawDataset, base: &Dataset) -> Vec<Problem> {
             "sources.toml",
             "the [[sources]] bibliography",
         ));
+    }
+
+    if let Some(names) = &raw.names {
+        for (i, name) in names.value.names.iter().enumerate() {
+            let path = FieldPath::root().key("names").index(i);
+            require_text(&mut findings, names.file, path.key("name"), &name.name);
+            let known = base
+                .reference
+                .occupations
+                .binary_search_by(|o| o.code.as_str().cmp(&name.soc_code))
+                .is_ok();
+            if !known {
+                findings.push(
+                    Finding::new(
+                        names.file,
+                        path.key("soc_code"),
+                        format!("`{}` is not an occupation of the published indices", name.soc_code),
+                    )
+                    .hint("use a code `ai-exposure roles --all` lists, e.g. soc_code = \"35-1011.00\""),
+                );
+            }
+            if let Some(owner) = context
+                .names
+                .get(&name.name.replace(' ', "-").to_lowercase())
+            {
+                findings.push(
+                    Finding::new(
+                        names.file,
+                        path.key("name"),
+                        format!("`{}` is already a name of role `{owner}`", name.name),
+                    )
+                    .hint("a name points to one job only; remove it here or from the role"),
+                );
+            }
+        }
     }
 
     let mut role_ids = BTreeSet::new();
@@ -277,12 +316,7 @@ impl<'a> Context<'a> {
     }
 }
 
-fn check_role(
-    findings: &mut Vec<Finding>,
-    context: &mut Context<'_>,
-    file: usize,
-    role: &RawRole,
-) {
+fn check_role(findings: &mut Vec<Finding>, context: &mut Context<'_>, file: usize, role: &RawRole) {
     let root = FieldPath::root();
     check_id(findings, file, root.key("id"), &role.id);
     require_text(findings, file, root.key("title"), &role.title);
@@ -431,7 +465,10 @@ fn check_role(
             continue;
         };
         require_text(findings, file, path.key("note"), &profile.note);
-        for (key, text) in [("name", &profile.name), ("description", &profile.description)] {
+        for (key, text) in [
+            ("name", &profile.name),
+            ("description", &profile.description),
+        ] {
             if let Some(text) = text {
                 require_text(findings, file, path.key(key), text);
             }
@@ -516,8 +553,12 @@ fn check_task_rating(
 ) {
     if let (false, Some(_)) = (task.onet_tasks.is_empty(), &task.onet_none) {
         findings.push(
-            Finding::new(file, path.key("onet_none"), "the task has both O*NET tasks and a reason for having none")
-                .hint("keep onet_tasks or onet_none, not both"),
+            Finding::new(
+                file,
+                path.key("onet_none"),
+                "the task has both O*NET tasks and a reason for having none",
+            )
+            .hint("keep onet_tasks or onet_none, not both"),
         );
     }
     if let Some(reason) = &task.onet_none {
@@ -526,8 +567,12 @@ fn check_task_rating(
     for (j, &id) in task.onet_tasks.iter().enumerate() {
         if labels.get(id).is_none() {
             findings.push(
-                Finding::new(file, path.key("onet_tasks").index(j), format!("O*NET task {id} has no published label"))
-                    .hint("use a Task ID from data/reference/eloundou-2023/task_labels.csv"),
+                Finding::new(
+                    file,
+                    path.key("onet_tasks").index(j),
+                    format!("O*NET task {id} has no published label"),
+                )
+                .hint("use a Task ID from data/reference/eloundou-2023/task_labels.csv"),
             );
         }
     }
@@ -535,8 +580,12 @@ fn check_task_rating(
     for (j, &id) in task.onet_tasks.iter().enumerate() {
         if !seen.insert(id) {
             findings.push(
-                Finding::new(file, path.key("onet_tasks").index(j), format!("O*NET task {id} is listed twice"))
-                    .hint("list each O*NET task once"),
+                Finding::new(
+                    file,
+                    path.key("onet_tasks").index(j),
+                    format!("O*NET task {id} is listed twice"),
+                )
+                .hint("list each O*NET task once"),
             );
         }
     }
@@ -592,8 +641,12 @@ fn check_source_link(
         && !(url.starts_with("https://") && !url.contains(char::is_whitespace))
     {
         findings.push(
-            Finding::new(file, path.key("url"), format!("`{url}` is not an https address"))
-                .hint("give the full address, e.g. url = \"https://www.nber.org/papers/w31161\""),
+            Finding::new(
+                file,
+                path.key("url"),
+                format!("`{url}` is not an https address"),
+            )
+            .hint("give the full address, e.g. url = \"https://www.nber.org/papers/w31161\""),
         );
     }
 }

@@ -26,6 +26,8 @@ pub const CLEAR_LEAD: f64 = 0.8;
 /// A synonym counts a little less than the word typed, a corrected typo less again.
 const SYNONYM_WEIGHT: f64 = 0.85;
 const TYPO_WEIGHT: f64 = 0.7;
+/// Another form of the same word ("landscaping" for "landscaper") counts nearly in full.
+const STEM_WEIGHT: f64 = 0.95;
 /// A search result resolves only when the query makes up at least this share of the name
 /// it matched: `back` alone does not pick "back office supervisor".
 const MIN_PRECISION: f64 = 0.5;
@@ -37,9 +39,6 @@ pub enum Found {
     Exact { target: Target, kind: NameKind },
     /// The clear best match of a search.
     Closest(Target),
-    /// Several jobs fit about equally, and one employs far more people than any other: the
-    /// likeliest meaning, with the others, which the person is told about.
-    Commonest { target: Target, others: Vec<Target> },
     /// Several good answers, best first.
     Ambiguous(Vec<Target>),
     /// Nothing good enough: the nearest candidates, if any.
@@ -67,15 +66,19 @@ pub fn find(store: &Store, name: &str) -> Result<Found, DataError> {
     if let [only] = whole.as_slice() {
         return Ok(Found::Closest(only.target));
     }
-    if let Some(found) = commonest(&complete) {
-        return Ok(found);
-    }
     Ok(match complete.as_slice() {
-        _ if whole.len() > 1 => {
-            Found::Ambiguous(whole.iter().take(MAX_CANDIDATES).map(|r| r.target).collect())
-        }
+        _ if whole.len() > 1 => Found::Ambiguous(
+            whole
+                .iter()
+                .take(MAX_CANDIDATES)
+                .map(|r| r.target)
+                .collect(),
+        ),
         [best, rest @ ..]
-            if best.strong && rest.first().is_none_or(|next| next.score < CLEAR_LEAD * best.score) =>
+            if best.strong
+                && rest
+                    .first()
+                    .is_none_or(|next| next.score < CLEAR_LEAD * best.score) =>
         {
             Found::Closest(best.target)
         }
@@ -94,35 +97,6 @@ pub fn find(store: &Store, name: &str) -> Result<Found, DataError> {
                 .map(|r| r.target)
                 .collect(),
         ),
-    })
-}
-
-/// How many times the next most common job the likeliest one must employ to be chosen.
-const DOMINANCE: f64 = 3.0;
-
-/// Among the strong results that score near the best and match the words as typed (a
-/// synonym is a guess, not a meaning: a chef is not a cook), the one employing at least
-/// [`DOMINANCE`] times as many people as any other, if there is one.
-fn commonest(complete: &[&Ranked]) -> Option<Found> {
-    let best = complete.first()?;
-    if !best.strong {
-        return None;
-    }
-    let mut close: Vec<&Ranked> = complete
-        .iter()
-        .copied()
-        .filter(|r| r.strong && r.literal && r.score >= CLEAR_LEAD * best.score)
-        .collect();
-    if close.len() < 2 {
-        return None;
-    }
-    close.sort_by(|a, b| b.employment.total_cmp(&a.employment));
-    let (top, next) = (close[0], close[1]);
-    (top.employment > 0.0 && top.employment >= DOMINANCE * next.employment).then(|| {
-        Found::Commonest {
-            target: top.target,
-            others: close[1..].iter().map(|r| r.target).collect(),
-        }
     })
 }
 
@@ -157,10 +131,6 @@ pub struct Ranked {
     /// One title-like name is exactly the query's words, spelled as typed or with typos
     /// corrected: as good as an exact name when no other result has one.
     pub whole: bool,
-    /// One name holds every word as typed (no synonym needed).
-    pub literal: bool,
-    /// U.S. employment in thousands, for choosing among equal matches (0 when unknown).
-    pub employment: f64,
 }
 
 /// A word of the query and the vocabulary words that count for it, with their weight.
@@ -173,9 +143,8 @@ struct QueryWord {
 /// no word are left out.
 pub fn rank(corpus: &Corpus, query: &str) -> Vec<Ranked> {
     let mut words = search_words(query);
-    let level_words: Vec<String> = LEVEL_WORDS.iter().map(|w| stem(w)).collect();
-    if words.iter().any(|w| !level_words.contains(w)) {
-        words.retain(|w| !level_words.contains(w));
+    if words.iter().any(|w| !LEVEL_WORDS.contains(&w.as_str())) {
+        words.retain(|w| !LEVEL_WORDS.contains(&w.as_str()));
     }
     words.dedup();
     if words.is_empty() {
@@ -201,7 +170,11 @@ pub fn rank(corpus: &Corpus, query: &str) -> Vec<Ranked> {
             }
         })
         .collect();
-    let total_idf: f64 = query.iter().map(|w| w.idf).sum::<f64>().max(f64::MIN_POSITIVE);
+    let total_idf: f64 = query
+        .iter()
+        .map(|w| w.idf)
+        .sum::<f64>()
+        .max(f64::MIN_POSITIVE);
 
     let mut ranked: Vec<(Ranked, f64)> = corpus
         .documents
@@ -210,7 +183,6 @@ pub fn rank(corpus: &Corpus, query: &str) -> Vec<Ranked> {
             let mut best = vec![0.0f64; query.len()];
             let mut best_field = (0usize, 0usize, 0u8);
             let mut whole = false;
-            let mut literal = false;
             for field in &document.fields {
                 let mut covered = 0;
                 let mut as_typed = 0;
@@ -229,7 +201,6 @@ pub fn rank(corpus: &Corpus, query: &str) -> Vec<Ranked> {
                 }
                 let titled = field.weight >= WEIGHT_JOB_TITLE;
                 whole |= titled && as_typed == query.len() && field.words.len() == query.len();
-                literal |= titled && as_typed == query.len();
                 let better = (covered, titled, usize::MAX - field.words.len())
                     > (
                         best_field.0,
@@ -260,8 +231,6 @@ pub fn rank(corpus: &Corpus, query: &str) -> Vec<Ranked> {
                         && best_field.2 >= WEIGHT_JOB_TITLE
                         && precision >= MIN_PRECISION,
                     whole,
-                    literal,
-                    employment: document.employment,
                 },
                 document.employment,
             ))
@@ -285,21 +254,24 @@ fn tier(target: Target) -> u8 {
     }
 }
 
-/// The vocabulary words that count for a typed word: itself, our synonyms for it, and when
-/// it is not a known word, known words one or two typing slips away (never words it only
-/// begins, so a cut-off word does not match).
+/// The vocabulary words that count for a typed word: itself, other forms of it ("-ing",
+/// "-er"), our synonyms for it, and when it is not a known word, known words one or two
+/// typing slips away. Never a word it only begins, so a cut-off word does not match.
 fn forms_of(word: &str, vocabulary: &[String]) -> Vec<(u32, f64)> {
     let id = |w: &str| vocabulary.binary_search_by(|v| v.as_str().cmp(w)).ok();
     let mut forms: Vec<(u32, f64)> = Vec::new();
     if let Some(i) = id(word) {
         forms.push((i as u32, 1.0));
     }
-    for group in SYNONYMS {
-        let stems: Vec<String> = group.iter().map(|w| stem(w)).collect();
-        if !stems.iter().any(|s| s == word) {
-            continue;
+    let own_stem = stem(word);
+    for (i, known) in vocabulary.iter().enumerate() {
+        let same_stem = known != word && !known.starts_with(word) && stem(known) == own_stem;
+        if same_stem {
+            forms.push((i as u32, STEM_WEIGHT));
         }
-        for other in stems.iter().filter(|o| *o != word) {
+    }
+    for group in SYNONYMS.iter().filter(|g| g.contains(&word)) {
+        for other in group.iter().filter(|&&o| o != word) {
             if let Some(i) = id(other)
                 && !forms.iter().any(|(f, _)| *f == i as u32)
             {

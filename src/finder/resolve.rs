@@ -110,19 +110,6 @@ pub fn subject(store: &Store, name: &str) -> Result<Result<Resolved, NotFound>, 
             ));
             Ok(Resolved { subject, note })
         }
-        Found::Commonest { target, others } => {
-            let subject = subject_of(store, target)?;
-            let note = Some(format!(
-                "`{}` matched {} ({}), the most common of {} jobs with those words; \
-                 `ai-exposure roles \"{}\"` lists the others",
-                name.trim(),
-                subject.title(),
-                subject.id(),
-                others.len() + 1,
-                name.trim()
-            ));
-            Ok(Resolved { subject, note })
-        }
         Found::Ambiguous(targets) => Err(ambiguous(store, name, &targets)?),
         Found::Unknown(targets) => Err(unknown(store, name, &targets)?),
     })

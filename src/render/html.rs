@@ -246,7 +246,10 @@ fn render_reference(report: &Report) -> String {
         "</ul>\n</section>\n<section id=\"closest\">\n<h2>For a task-by-task view and a plan</h2>\n<ul>"
     );
     if report.closest_roles.is_empty() {
-        let _ = writeln!(out, "<li>No curated role is close to this occupation yet.</li>");
+        let _ = writeln!(
+            out,
+            "<li>No curated role is close to this occupation yet.</li>"
+        );
     }
     for link in &report.closest_roles {
         let _ = writeln!(
@@ -300,10 +303,10 @@ fn published_section(out: &mut String, report: &Report) {
 fn sources_section(out: &mut String, report: &Report) {
     let _ = writeln!(out, "<section id=\"sources\">\n<h2>Sources</h2>\n<ul>");
     for source in &report.sources {
+        // Shown, not linked: a handout never reaches out on its own, and paper has no links.
         let link = source.link.as_ref().map_or(String::new(), |link| {
             format!(
-                " <a href=\"{}\">{}</a>",
-                escape(link),
+                " <span class=\"link\">{}</span>",
                 escape(link.trim_start_matches("https://"))
             )
         });

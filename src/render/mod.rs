@@ -124,10 +124,7 @@ pub fn index_rows(report: &crate::report::Report) -> Vec<IndexRow> {
         } else {
             format!("{:.2}", index.value)
         };
-        let mut standing = format!(
-            "above {} of occupations",
-            pct(index.percentile / 100.0)
-        );
+        let mut standing = standing(index.percentile);
         if let Some(broader) = &index.published_for {
             standing.push_str(&format!("; published for {broader}"));
         }
@@ -140,6 +137,16 @@ pub fn index_rows(report: &crate::report::Report) -> Vec<IndexRow> {
     rows
 }
 
+/// Where a figure stands among the occupations an index rates, in words that stay true at
+/// the extremes.
+pub fn standing(percentile: f64) -> String {
+    match percentile {
+        p if p >= 99.5 => "among the highest 1% of occupations".to_owned(),
+        p if p < 0.5 => "among the lowest 1% of occupations".to_owned(),
+        p => format!("higher than {}% of occupations", p.round() as i64),
+    }
+}
+
 /// What the index figures mean, in one line under the table.
 pub const INDEX_NOTE: &str = "β: share of the occupation's tasks an LLM could speed up by half (directly, or half-counted with extra tooling). Microsoft's score: how much of the work people already get AI help with, 0 to about 0.5. Neither measures job losses.";
 
@@ -148,7 +155,9 @@ pub fn labour_sentence(report: &crate::report::Report) -> Option<String> {
     let labour = report.labour_market.as_ref()?;
     let jobs = people(labour.employment_2022);
     let wage = match labour.median_wage {
-        Some(wage) if labour.wage_at_least => format!("; median wage at least ${}", thousands(u64::from(wage))),
+        Some(wage) if labour.wage_at_least => {
+            format!("; median wage at least ${}", thousands(u64::from(wage)))
+        }
         Some(wage) => format!("; median wage ${} a year", thousands(u64::from(wage))),
         None => String::new(),
     };
@@ -169,7 +178,9 @@ pub fn basis_text(report: &crate::report::Report) -> &'static str {
     use crate::report::Basis;
     match report.exposure.basis {
         Basis::TaskMix => "task by task, weighted by time",
-        Basis::PublishedRatings => "range from the published GPT-4 and human ratings (Eloundou et al. 2023)",
+        Basis::PublishedRatings => {
+            "range from the published GPT-4 and human ratings (Eloundou et al. 2023)"
+        }
         Basis::GroupEstimate => "range estimated from rated occupations in the same SOC group",
     }
 }

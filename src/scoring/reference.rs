@@ -20,7 +20,11 @@ pub fn reference_insights(occupation: &Occupation, level: Level) -> Vec<String> 
         Some((_, RangeBasis::Estimated)) => insights.push(format!(
             "No index rates this occupation on its own: its range is the average of {} in the \
              same SOC group, so treat it as a rough guide.",
-            count(occupation.estimated_from.len(), "rated occupation", "rated occupations")
+            count(
+                occupation.estimated_from.len(),
+                "rated occupation",
+                "rated occupations"
+            )
         )),
         None => {}
     }
@@ -41,10 +45,10 @@ pub fn reference_insights(occupation: &Occupation, level: Level) -> Vec<String> 
     }
     if let Some(microsoft) = &figures.microsoft {
         insights.push(format!(
-            "In Microsoft's study of real Copilot conversations, this work scores higher than \
-             {} of occupations for where people already use AI help ({:.2}).",
-            percent(microsoft.percentile / 100.0),
-            microsoft.value
+            "In Microsoft's study of real Copilot conversations, this work scores {:.2} for how \
+             much of it people already get AI help with: {}.",
+            microsoft.value,
+            crate::render::standing(microsoft.percentile)
         ));
     }
     if let Some(labour) = &figures.labour {

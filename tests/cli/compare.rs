@@ -47,7 +47,7 @@ fn compare_json(args: &[&str]) -> Comparison {
 #[test]
 fn roles_are_compared_with_the_figures_of_their_own_reports() {
     let comparison = compare_json(&["backend:junior", "frontend:junior", "electrician"]);
-    assert_eq!(comparison.schema_version, 1);
+    assert_eq!(comparison.schema_version, 2);
     assert!(
         comparison.dataset["version"].is_string()
             && comparison
@@ -124,9 +124,10 @@ fn bad_specs_are_usage_errors() {
         stderr.contains("unknown level `principal`") && stderr.contains("hint:"),
         "{stderr}"
     );
-    let (_, stderr) = run(&["compare", "backnd", "frontend"], 2);
+    let (_, stderr) = run(&["compare", "teacher", "frontend"], 2);
     assert!(
-        stderr.contains("did you mean backend-developer"),
+        stderr.contains("`teacher` could be several jobs")
+            && stderr.contains("elementary-school-teacher"),
         "{stderr}"
     );
     let (_, stderr) = run(&["compare", "backend"], 2);

@@ -45,7 +45,7 @@ fn overlay_roles_join_the_bundled_ones() {
             EXAMPLE,
             "report",
             "--role",
-            "claims-processor",
+            "motor claims handler",
             "--level",
             "lead",
             "--json",
@@ -67,7 +67,20 @@ fn an_overlay_role_with_a_bundled_id_replaces_it() {
         "/data/roles/electrician.toml"
     ))
     .expect("electrician");
-    let edited = original.replace("exposure = \"low\"", "exposure = \"high\"");
+    // Every task made high; unlinked, so no published label asks for a departure.
+    let mut role: toml::Table = toml::from_str(&original).expect("electrician parses");
+    for task in role["tasks"].as_array_mut().expect("tasks") {
+        let task = task.as_table_mut().expect("a task table");
+        task.insert("exposure".into(), "high".into());
+        task.insert("mode".into(), "augmentation".into());
+        task.remove("onet_tasks");
+        task.remove("departure");
+        task.insert(
+            "onet_none".into(),
+            "Not linked in this test overlay.".into(),
+        );
+    }
+    let edited = toml::to_string(&role).expect("serialises");
     write_tree(dir.path(), &[("roles/electrician.toml", &edited)]);
     let path = dir.path().to_str().expect("path");
     let (before, _) = run(

@@ -47,7 +47,7 @@ fn the_handout_is_a_single_self_contained_page() {
         .expect("title")
         .text()
         .collect::<String>();
-    assert_eq!(title, "Backend developer · junior: AI exposure");
+    assert_eq!(title, "Backend developer · Junior: AI exposure");
     assert!(
         document.errors.is_empty() || document.errors.iter().all(|e| !e.contains("Unexpected")),
         "{:?}",

@@ -9,7 +9,7 @@ fn report_json_carries_every_field_of_the_contract() {
         0,
     );
     let report = schema::report(&stdout);
-    assert_eq!(report.schema_version, 1);
+    assert_eq!(report.schema_version, 2);
     assert!(!report.dataset.version.is_empty() && report.dataset.as_of.len() == 10);
     assert_eq!(report.role.id, "backend-developer");
     assert_eq!(report.role.family, "software");
@@ -22,10 +22,15 @@ fn report_json_carries_every_field_of_the_contract() {
         0.0 <= e.lower && e.lower <= e.central && e.central <= e.upper && e.upper <= 1.0,
         "{e:?}"
     );
-    let automation = e.automation_share.expect("a curated role has an automation share");
+    let automation = e
+        .automation_share
+        .expect("a curated role has an automation share");
     let high = e.high_share.expect("a curated role has a high share");
     assert!((0.0..=1.0).contains(&automation) && (high - e.lower).abs() < 1e-9);
-    assert_eq!((report.role.tier.as_str(), e.basis.as_str()), ("curated", "task_mix"));
+    assert_eq!(
+        (report.role.tier.as_str(), e.basis.as_str()),
+        ("curated", "task_mix")
+    );
     assert!(
         ["low", "moderate", "elevated", "high", "very_high"].contains(&report.risk.band.as_str())
     );
@@ -70,11 +75,29 @@ fn report_json_carries_every_field_of_the_contract() {
         .iter()
         .flat_map(|t| t.sources.iter().map(String::as_str))
         .collect();
+    let shown: std::collections::BTreeSet<&str> = report
+        .indices
+        .iter()
+        .map(|i| i.source.as_str())
+        .chain(report.labour_market.iter().map(|l| l.source.as_str()))
+        .collect();
     let listed: std::collections::BTreeSet<&str> =
         report.sources.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(
-        cited, listed,
-        "every cited source is listed, and only those"
+        cited
+            .union(&shown)
+            .copied()
+            .collect::<std::collections::BTreeSet<_>>(),
+        listed,
+        "every cited source and the source of every published figure shown is listed, and only those"
+    );
+    assert!(
+        shown.contains("eloundou-2023") && shown.contains("bls-ep-2023"),
+        "{shown:?}"
+    );
+    assert!(
+        report.sources.iter().all(|s| s.link.is_some()),
+        "every source has a link"
     );
     assert!(
         report

@@ -65,52 +65,6 @@ fn translator_is_more_exposed_than_backend_and_electrician_less_than_both() {
 }
 
 #[test]
-fn roles_resolve_by_id_alias_and_unique_prefix() {
-    for name in [
-        "backend-developer",
-        "backend",
-        "BACKEND",
-        "backend-dev",
-        "electric",
-    ] {
-        let (stdout, _) = run(&["report", "--role", name, "--level", "mid", "--json"], 0);
-        let id = schema::report(&stdout).role.id;
-        assert!(
-            id == "backend-developer" || id == "electrician",
-            "{name} resolved to {id}"
-        );
-    }
-}
-
-#[test]
-fn an_unknown_role_is_a_usage_error_that_suggests_the_closest_ids() {
-    let (stdout, stderr) = run(
-        &["report", "--role", "backnd-developer", "--level", "junior"],
-        2,
-    );
-    assert!(stdout.is_empty());
-    assert!(
-        stderr.contains("unknown role `backnd-developer`"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("did you mean backend-developer"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("hint:"), "{stderr}");
-}
-
-#[test]
-fn an_ambiguous_prefix_lists_the_candidates() {
-    let (_, stderr) = run(&["report", "--role", "data", "--level", "junior"], 2);
-    assert!(stderr.contains("ambiguous"), "{stderr}");
-    assert!(
-        stderr.contains("data-scientist") && stderr.contains("data-analyst"),
-        "{stderr}"
-    );
-}
-
-#[test]
 fn an_unknown_level_is_a_usage_error() {
     let (_, stderr) = run(&["report", "--role", "backend", "--level", "principal"], 2);
     assert!(stderr.contains("principal"), "{stderr}");
@@ -234,29 +188,4 @@ fn the_example_answers_files_replay() {
         }
     }
     assert!(replayed >= 2, "two annotated answers files");
-}
-
-#[test]
-fn names_with_spaces_resolve_and_far_guesses_get_no_suggestion() {
-    let (stdout, _) = run(
-        &[
-            "report",
-            "--role",
-            "Data Scientist",
-            "--level",
-            "mid",
-            "--json",
-        ],
-        0,
-    );
-    assert_eq!(schema::report(&stdout).role.id, "data-scientist");
-    let (_, stderr) = run(&["report", "--role", "astronaut", "--level", "mid"], 2);
-    assert!(
-        stderr.contains("unknown role `astronaut`") && !stderr.contains("did you mean"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("`ai-exposure roles` lists every role"),
-        "{stderr}"
-    );
 }

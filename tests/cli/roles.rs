@@ -43,15 +43,21 @@ fn roles_are_grouped_by_family_with_a_heading_each() {
 
 #[test]
 fn roles_filter_by_query_and_family() {
-    let (stdout, _) = run(&["roles", "developer", "--json"], 0);
+    let (stdout, _) = run(&["roles", "web developer", "--json"], 0);
     let roles: Vec<schema::RoleEntry> = serde_json::from_str(&stdout).expect("array");
-    assert!(!roles.is_empty());
-    assert!(roles.iter().any(|r| r.id == "backend-developer"));
-    assert!(roles.iter().all(|r| r.id.contains("developer")
-        || r.title.to_lowercase().contains("developer")
-        || r.aliases.iter().any(|a| a.contains("developer"))));
+    assert_eq!(
+        (roles[0].id.as_str(), roles[0].tier.as_str()),
+        ("frontend-developer", "curated"),
+        "the exact name comes first"
+    );
+    let (stdout, _) = run(&["roles", "teacher", "--json"], 0);
+    let roles: Vec<schema::RoleEntry> = serde_json::from_str(&stdout).expect("array");
+    assert!(
+        roles.iter().any(|r| r.tier == "curated") && roles.iter().any(|r| r.tier == "reference"),
+        "curated roles and published occupations are searched together"
+    );
 
-    let (stdout, _) = run(&["roles", "--family", "legal", "--json"], 0);
+    let (stdout, _) = run(&["roles", "--family", "Legal", "--json"], 0);
     let roles: Vec<schema::RoleEntry> = serde_json::from_str(&stdout).expect("array");
     let ids: Vec<&str> = roles.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["lawyer", "paralegal"]);
@@ -68,7 +74,7 @@ fn an_unknown_family_is_a_usage_error_listing_the_families() {
 fn a_query_with_no_match_says_so_on_stderr() {
     let (stdout, stderr) = run(&["roles", "zzzz-nothing"], 0);
     assert!(stdout.is_empty());
-    assert!(stderr.contains("No roles match"), "{stderr}");
+    assert!(stderr.contains("No role or occupation matches"), "{stderr}");
 }
 
 #[test]

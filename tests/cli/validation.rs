@@ -2,6 +2,7 @@
 //! with its file, line and field. The build fails with exactly these messages.
 
 use ai_exposure::dataset::load::read_dir;
+use ai_exposure::dataset::reference::read_reference;
 use ai_exposure::dataset::validate::compile_checked;
 use ai_exposure::dataset::{Dataset, Problem};
 use std::path::Path;
@@ -25,9 +26,11 @@ fn problems_after(edit: impl Fn(&str) -> String) -> (Vec<Problem>, String) {
         ],
     );
     let raw = read_dir(dir.path()).expect("directory reads");
-    let problems = compile_checked(&raw, Dataset::empty())
-        .err()
-        .unwrap_or_default();
+    let base = Dataset {
+        reference: read_reference(&data).expect("the reference data reads"),
+        ..Dataset::empty()
+    };
+    let problems = compile_checked(&raw, base).err().unwrap_or_default();
     (problems, role)
 }
 
