@@ -63,8 +63,10 @@ pub struct Report {
     /// For a reference occupation: the curated roles with a task-by-task view of it, or the
     /// closest ones.
     pub closest_roles: Vec<RoleLinkLine>,
-    /// Where to move next: up to three less exposed roles that share skills with this one.
+    /// Where to move next: up to three less exposed roles a person could move to.
     pub adjacent_roles: Vec<AdjacentLine>,
+    /// Why `adjacent_roles` is empty, when it is.
+    pub moves_note: Option<String>,
     /// Set by `--shift`: the time moved and the figures before it; the rest of the report
     /// describes the mix after it.
     pub what_if: Option<WhatIf>,
@@ -122,10 +124,20 @@ pub struct AdjacentLine {
     pub title: String,
     /// The role's typical central exposure at the same level.
     pub central: f64,
-    /// Names of the skills both roles list.
+    /// Names of that role's skills the person already has.
     pub shared_skills: Vec<String>,
     /// Names of that role's skills the person does not have yet, resilient ones first.
     pub skills_to_build: Vec<String>,
+    /// Its U.S. median annual wage (BLS 2022).
+    pub median_wage: Option<u32>,
+    /// Its median wage against this role's, as a fraction (0.12 = 12% more).
+    pub wage_change: Option<f64>,
+    /// BLS's typical education needed for entry.
+    pub entry_education: String,
+    /// How that education compares with this role's, in words.
+    pub education: String,
+    /// How long the step usually takes, in words.
+    pub step: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -389,6 +401,7 @@ pub fn build(meta: &Meta, role: &Role, assessment: &Assessment) -> Report {
                 link: s.link(),
             })
             .chain(index_sources(meta, &role.figures))
+            .chain(evidence_sources(meta, &assessment.insights))
             .fold(Vec::new(), |mut unique: Vec<SourceLine>, source| {
                 if !unique.iter().any(|u| u.id == source.id) {
                     unique.push(source);
@@ -400,27 +413,29 @@ pub fn build(meta: &Meta, role: &Role, assessment: &Assessment) -> Report {
         closest_roles: Vec::new(),
         adjacent_roles: assessment
             .moves
-            .iter()
-            .map(|m| {
-                let n = &role.neighbours[m.neighbour];
-                AdjacentLine {
-                    id: n.id.to_string(),
-                    title: n.title.to_string(),
-                    central: round(n.centrals[assessment.level.index()]),
-                    shared_skills: n
-                        .shared_skills
-                        .iter()
-                        .map(|id| {
-                            role.skills
-                                .iter()
-                                .find(|s| s.id == **id)
-                                .map_or_else(|| id.to_string(), |s| s.name.to_string())
-                        })
-                        .collect(),
-                    skills_to_build: m.skills_to_build.clone(),
-                }
+            .as_ref()
+            .map(|moves| {
+                moves
+                    .iter()
+                    .map(|m| {
+                        let n = &role.neighbours[m.neighbour];
+                        AdjacentLine {
+                            id: n.id.to_string(),
+                            title: n.title.to_string(),
+                            central: round(n.centrals[assessment.level.index()]),
+                            shared_skills: m.shared.clone(),
+                            skills_to_build: m.to_build.clone(),
+                            median_wage: n.entry.median_wage,
+                            wage_change: m.wage_change.map(round),
+                            entry_education: n.entry.education.to_string(),
+                            education: m.education.clone(),
+                            step: m.step.clone(),
+                        }
+                    })
+                    .collect()
             })
-            .collect(),
+            .unwrap_or_default(),
+        moves_note: assessment.moves.as_ref().err().cloned(),
         what_if: None,
         disclaimer: DISCLAIMER.to_owned(),
     }
@@ -499,6 +514,7 @@ pub fn build_reference(meta: &Meta, occupation: &Occupation, level: Level) -> Re
             })
             .collect(),
         adjacent_roles: Vec::new(),
+        moves_note: None,
         what_if: None,
         disclaimer: DISCLAIMER.to_owned(),
     }
@@ -554,6 +570,29 @@ fn labour_line(figures: &Figures) -> Option<LabourLine> {
     })
 }
 
+/// The sources of the early-career evidence, when a report quotes it.
+fn evidence_sources<'a>(meta: &'a Meta, insights: &[String]) -> impl Iterator<Item = SourceLine> + 'a {
+    let quoted = insights
+        .iter()
+        .any(|i| i == crate::scoring::EARLY_CAREER);
+    meta.index_sources
+        .iter()
+        .filter(move |s| {
+            quoted && ["canaries-2025", "yale-budget-lab-2025", "humlum-2025"].contains(&s.id.as_str())
+        })
+        .map(source_line)
+}
+
+fn source_line(s: &crate::dataset::compiled::IndexSource) -> SourceLine {
+    SourceLine {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        authors: s.authors.clone(),
+        year: s.year,
+        link: s.link.clone(),
+    }
+}
+
 /// The sources of whichever published figures a report shows.
 fn index_sources<'a>(meta: &'a Meta, figures: &Figures) -> impl Iterator<Item = SourceLine> + 'a {
     let shown = [
@@ -564,13 +603,7 @@ fn index_sources<'a>(meta: &'a Meta, figures: &Figures) -> impl Iterator<Item = 
     meta.index_sources
         .iter()
         .filter(move |s| shown.iter().any(|(id, on)| *on && s.id == *id))
-        .map(|s| SourceLine {
-            id: s.id.clone(),
-            title: s.title.clone(),
-            authors: s.authors.clone(),
-            year: s.year,
-            link: s.link.clone(),
-        })
+        .map(source_line)
 }
 
 pub fn band_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {

@@ -101,12 +101,20 @@ pub struct Meta {
     pub version: String,
     pub as_of: String,
     pub families: Vec<Family>,
-    /// The sources of the published figures every report shows ([`INDEX_SOURCES`]).
+    /// The sources reports cite beyond a role's own tasks ([`REPORT_SOURCES`]).
     pub index_sources: Vec<IndexSource>,
 }
 
-/// The works behind the published figures, cited by every report that shows them.
-pub const INDEX_SOURCES: [&str; 3] = ["eloundou-2023", "microsoft-2025", "bls-ep-2023"];
+/// The works reports cite beyond a role's tasks: the published figures every report shows,
+/// and the early-career evidence junior reports carry.
+pub const REPORT_SOURCES: [&str; 6] = [
+    "eloundou-2023",
+    "microsoft-2025",
+    "bls-ep-2023",
+    "canaries-2025",
+    "yale-budget-lab-2025",
+    "humlum-2025",
+];
 
 /// A source as reports cite it, kept with the dataset's identity so a report about a
 /// reference occupation needs no other record.
@@ -301,26 +309,55 @@ pub struct Role {
     pub figures: Figures,
 }
 
-/// Another role, seen from this one: what they share and how exposed it is at each level.
+/// Another role, seen from this one: what they share, how exposed it is at each level and
+/// what it takes to enter. Only roles a person could plausibly move to are kept.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(bound(deserialize = "'de: 'static"))]
 pub struct Neighbour {
     pub id: Text,
     pub title: Text,
-    /// Skill ids both roles list.
-    pub shared_skills: Vec<Text>,
-    /// Up to [`MAX_NEIGHBOUR_SKILLS`] of the neighbour's skills, resilient ones first, as (id, name).
+    pub soc_code: Text,
+    /// The neighbour's skills, resilient ones first, as (id, name).
     pub skills: Vec<(Text, Text)>,
+    /// How many skills both roles list.
+    pub shared_skills: u8,
     /// The neighbour's typical central exposure, in [`Level::ALL`] order.
     pub centrals: [f64; 4],
+    pub entry: Entry,
 }
 
-/// How many neighbours a role keeps, how many of each neighbour's skills (resilient first),
-/// and how many skills they must share to count. Every report decodes these, so they are
-/// kept to what the three suggested moves can need.
-pub const MAX_NEIGHBOURS: usize = 6;
-pub const MAX_NEIGHBOUR_SKILLS: usize = 8;
+/// What BLS says it takes to enter an occupation, and what it pays.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
+pub struct Entry {
+    pub education: Text,
+    /// Position on [`EDUCATION_LADDER`](super::reference::EDUCATION_LADDER).
+    pub education_step: u8,
+    pub experience: Text,
+    pub training: Text,
+    pub median_wage: Option<u32>,
+}
+
+impl Entry {
+    pub fn of(role: &Role) -> Option<Entry> {
+        let labour = role.figures.labour.as_ref()?;
+        Some(Entry {
+            education: labour.education.as_str().into(),
+            education_step: labour.education_step()?,
+            experience: labour.experience.as_str().into(),
+            training: labour.training.as_str().into(),
+            median_wage: labour.median_wage,
+        })
+    }
+}
+
+/// How many neighbours a role keeps, and how many skills they must share to count.
+pub const MAX_NEIGHBOURS: usize = 10;
 pub const MIN_SHARED_SKILLS: usize = 2;
+/// A move may ask at most one more step of entry education...
+pub const MAX_EDUCATION_STEP_UP: u8 = 1;
+/// ...and pay at least this fraction of the role's median wage.
+pub const MIN_WAGE_RATIO: f64 = 0.85;
 
 impl Role {
     pub fn level(&self, level: Level) -> &LevelProfile {
@@ -597,7 +634,7 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
         );
     }
 
-    meta.index_sources = INDEX_SOURCES
+    meta.index_sources = REPORT_SOURCES
         .iter()
         .filter_map(|id| sources.get(*id))
         .map(|source| IndexSource {
@@ -618,6 +655,13 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
     for (role, found) in roles.iter_mut().zip(neighbours) {
         role.neighbours = found;
     }
+    let neighbours: Vec<Vec<Neighbour>> = roles
+        .iter()
+        .map(|role| neighbours_of(role, &roles))
+        .collect();
+    for (role, found) in roles.iter_mut().zip(neighbours) {
+        role.neighbours = found;
+    }
     Dataset {
         meta,
         skills: skills.into_values().collect(),
@@ -628,45 +672,60 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
     }
 }
 
-/// The roles that share at least [`MIN_SHARED_SKILLS`] skills with `role`, most shared first.
+/// The roles a person in `role` could move to: at least [`MIN_SHARED_SKILLS`] skills in
+/// common, entry education at most [`MAX_EDUCATION_STEP_UP`] above and a median wage at
+/// least [`MIN_WAGE_RATIO`] of this role's (BLS figures); most shared skills first, then the
+/// same family. Exposure and experience depend on the person and are checked per report.
 fn neighbours_of(role: &Role, all: &[Role]) -> Vec<Neighbour> {
+    let Some(own_entry) = Entry::of(role) else {
+        return Vec::new();
+    };
     let own: Vec<&str> = role.skills.iter().map(|s| s.id.as_str()).collect();
-    let mut found: Vec<Neighbour> = all
+    let mut found: Vec<(bool, Neighbour)> = all
         .iter()
         .filter(|other| other.id != role.id)
         .filter_map(|other| {
-            let shared_skills: Vec<Text> = other
+            let shared = other
                 .skills
                 .iter()
                 .filter(|s| own.contains(&s.id.as_str()))
-                .map(|s| Text::from(s.id.as_str()))
-                .collect();
-            if shared_skills.len() < MIN_SHARED_SKILLS {
+                .count();
+            let entry = Entry::of(other)?;
+            let feasible = entry.education_step <= own_entry.education_step + MAX_EDUCATION_STEP_UP
+                && match (entry.median_wage, own_entry.median_wage) {
+                    (Some(theirs), Some(ours)) => f64::from(theirs) >= MIN_WAGE_RATIO * f64::from(ours),
+                    _ => false,
+                };
+            if shared < MIN_SHARED_SKILLS || !feasible {
                 return None;
             }
             let mut skills: Vec<&Skill> = other.skills.iter().collect();
             skills.sort_by_key(|s| s.outlook != Outlook::Resilient);
-            Some(Neighbour {
-                id: Text::from(other.id.as_str()),
-                title: Text::from(other.title.as_str()),
-                shared_skills,
-                skills: skills
-                    .into_iter()
-                    .take(MAX_NEIGHBOUR_SKILLS)
-                    .map(|s| (Text::from(s.id.as_str()), Text::from(s.name.as_str())))
-                    .collect(),
-                centrals: Level::ALL.map(|level| other.typical_central(level)),
-            })
+            Some((
+                other.family.id == role.family.id,
+                Neighbour {
+                    id: Text::from(other.id.as_str()),
+                    title: Text::from(other.title.as_str()),
+                    soc_code: Text::from(other.soc_code.as_str()),
+                    skills: skills
+                        .into_iter()
+                        .map(|s| (Text::from(s.id.as_str()), Text::from(s.name.as_str())))
+                        .collect(),
+                    shared_skills: shared.min(usize::from(u8::MAX)) as u8,
+                    centrals: Level::ALL.map(|level| other.typical_central(level)),
+                    entry,
+                },
+            ))
         })
         .collect();
-    found.sort_by(|a, b| {
+    found.sort_by(|(a_family, a), (b_family, b)| {
         b.shared_skills
-            .len()
-            .cmp(&a.shared_skills.len())
+            .cmp(&a.shared_skills)
+            .then_with(|| b_family.cmp(a_family))
             .then_with(|| a.id.cmp(&b.id))
     });
     found.truncate(MAX_NEIGHBOURS);
-    found
+    found.into_iter().map(|(_, n)| n).collect()
 }
 
 /// Multi-line TOML strings wrap at the author's editor width; reports re-wrap to the terminal.

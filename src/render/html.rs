@@ -205,21 +205,23 @@ pub fn render_report(report: &Report) -> String {
     }
     let _ = writeln!(out, "</ol>\n</section>");
 
-    if !report.adjacent_roles.is_empty() {
+    let _ = writeln!(
+        out,
+        "<section id=\"moves\">\n<h2>Where to move next</h2>"
+    );
+    if let Some(note) = &report.moves_note {
+        let _ = writeln!(out, "<p>{}</p>", escape(note));
+    }
+    let _ = writeln!(out, "<ul>");
+    for adjacent in &report.adjacent_roles {
         let _ = writeln!(
             out,
-            "<section id=\"moves\">\n<h2>Where to move next</h2>\n<ul>"
+            "<li><strong>{}</strong>: {}</li>",
+            escape(&adjacent.title),
+            escape(&adjacent_details(adjacent))
         );
-        for adjacent in &report.adjacent_roles {
-            let _ = writeln!(
-                out,
-                "<li><strong>{}</strong> {}</li>",
-                escape(&adjacent.title),
-                escape(&adjacent_details(adjacent))
-            );
-        }
-        let _ = writeln!(out, "</ul>\n</section>");
     }
+    let _ = writeln!(out, "</ul>\n</section>");
 
     published_section(&mut out, report);
     sources_section(&mut out, report);

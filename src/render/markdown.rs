@@ -109,16 +109,17 @@ pub fn render_report(report: &Report) -> String {
             escape(&strategy.because)
         );
     }
-    if !report.adjacent_roles.is_empty() {
-        let _ = writeln!(out, "\n## Where to move next\n");
-        for adjacent in &report.adjacent_roles {
-            let _ = writeln!(
-                out,
-                "- **{}** {}",
-                escape(&adjacent.title),
-                escape(&adjacent_details(adjacent))
-            );
-        }
+    let _ = writeln!(out, "\n## Where to move next\n");
+    if let Some(note) = &report.moves_note {
+        let _ = writeln!(out, "{}", escape(note));
+    }
+    for adjacent in &report.adjacent_roles {
+        let _ = writeln!(
+            out,
+            "- **{}**: {}",
+            escape(&adjacent.title),
+            escape(&adjacent_details(adjacent))
+        );
     }
     out.push('\n');
     published_section(&mut out, report);

@@ -68,13 +68,29 @@ pub fn straddle_sentence(report: &crate::report::Report) -> Option<String> {
 /// Explains the points column, in every view that has one.
 pub const POINTS_NOTE: &str = "Points: time share × exposure weight (high 1, medium ½, low 0); they add up to the central figure.";
 
-/// "… (central 52% at this level). Shares: …. To build: …." after the role's title.
+/// The facts of a move after its title, in one paragraph: exposure, pay, education, how
+/// long the step takes, what the person brings and what to build (never the same skill twice).
 pub fn adjacent_details(adjacent: &crate::report::AdjacentLine) -> String {
-    let mut text = format!(
-        "(central {} at this level). Shares: {}.",
-        pct(adjacent.central),
-        adjacent.shared_skills.join(", ")
-    );
+    let mut text = format!("Central {} at this level", pct(adjacent.central));
+    match adjacent.wage_change {
+        Some(change) if change.abs() < 0.005 => text.push_str("; about the same median pay"),
+        Some(change) => text.push_str(&format!(
+            "; median pay {} {}",
+            pct(change.abs()),
+            if change > 0.0 { "higher" } else { "lower" }
+        )),
+        None => {}
+    }
+    text.push_str(&format!(
+        "; {}. Entry: {}.",
+        adjacent.education, adjacent.step
+    ));
+    if !adjacent.shared_skills.is_empty() {
+        text.push_str(&format!(
+            " You bring: {}.",
+            adjacent.shared_skills.join(", ")
+        ));
+    }
     if !adjacent.skills_to_build.is_empty() {
         text.push_str(&format!(
             " To build: {}.",

@@ -3,8 +3,8 @@
 //! exposure levels are always words.
 
 use super::{
-    INDEX_NOTE, NO_TASKS_YET, POINTS_NOTE, Style, basis_text, index_rows, labour_sentence,
-    level_heading, pct, range_text, sentence, straddle_sentence, task_label,
+    INDEX_NOTE, NO_TASKS_YET, POINTS_NOTE, Style, adjacent_details, basis_text, index_rows,
+    labour_sentence, level_heading, pct, range_text, sentence, straddle_sentence, task_label,
 };
 use crate::comparison::Comparison;
 use crate::dataset::{Exposure, Outlook};
@@ -174,40 +174,19 @@ pub fn render_report(report: &Report, style: Style) -> String {
     }
     out.push('\n');
 
-    if !report.adjacent_roles.is_empty() {
-        let _ = writeln!(out, "{}", paint("Where to move next", |t| t.bold()));
-        for adjacent in &report.adjacent_roles {
-            let _ = writeln!(
-                out,
-                "  • {} (central {} at this level)",
-                paint(&adjacent.title, |t| t.bold()),
-                pct(adjacent.central)
-            );
-            let _ = writeln!(
-                out,
-                "{}",
-                wrap(
-                    &format!("Shares: {}.", adjacent.shared_skills.join(", ")),
-                    "    ",
-                    "    ",
-                    style.width
-                )
-            );
-            if !adjacent.skills_to_build.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    wrap(
-                        &format!("To build: {}.", adjacent.skills_to_build.join(", ")),
-                        "    ",
-                        "    ",
-                        style.width
-                    )
-                );
-            }
-        }
-        out.push('\n');
+    let _ = writeln!(out, "{}", paint("Where to move next", |t| t.bold()));
+    if let Some(note) = &report.moves_note {
+        let _ = writeln!(out, "{}", wrap(note, "  ", "  ", style.width));
     }
+    for adjacent in &report.adjacent_roles {
+        let _ = writeln!(out, "  • {}", paint(&adjacent.title, |t| t.bold()));
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&adjacent_details(adjacent), "    ", "    ", style.width)
+        );
+    }
+    out.push('\n');
 
     published_section(&mut out, report, style);
     sources_section(&mut out, report, style);

@@ -2,13 +2,15 @@
 //! insights and strategies. Pure functions only; `docs/methodology.md` states the method.
 
 mod insights;
+mod moves;
 mod reference;
 mod strategies;
 
 use crate::dataset::{Exposure, Level, Mode, Role};
 use std::collections::BTreeSet;
 
-pub use insights::insights;
+pub use insights::{EARLY_CAREER, insights};
+pub use moves::{MAX_MOVES, MIN_MOVE_GAIN, Move, select_moves, step_time};
 pub use reference::reference_insights;
 pub use strategies::{ChosenStrategy, MAX_STRATEGIES, select_strategies};
 
@@ -171,49 +173,8 @@ pub struct Assessment {
     pub strategies: Vec<ChosenStrategy>,
     /// Central figure of each level's default mix, in `Level::ALL` order.
     pub level_centrals: [f64; 4],
-    /// Where to move next: less exposed roles that share skills with this one.
-    pub moves: Vec<Move>,
-}
-
-/// A less exposed role the person could move towards.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Move {
-    /// Index into `Role::neighbours`.
-    pub neighbour: usize,
-    /// Names of the neighbour's skills the person does not have, resilient ones first.
-    pub skills_to_build: Vec<String>,
-}
-
-/// At most this many moves are suggested, each with at most this many skills to build.
-pub const MAX_MOVES: usize = 3;
-pub const MAX_SKILLS_TO_BUILD: usize = 4;
-/// A move must lower the central figure by at least this much to be worth suggesting.
-pub const MIN_MOVE_GAIN: f64 = 0.05;
-
-/// Neighbours whose typical mix at the person's level is at least [`MIN_MOVE_GAIN`] less
-/// exposed than the person's own, most shared skills first.
-pub fn select_moves(
-    role: &Role,
-    level: Level,
-    central: f64,
-    skills: &BTreeSet<String>,
-) -> Vec<Move> {
-    role.neighbours
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.centrals[level.index()] <= central - MIN_MOVE_GAIN)
-        .take(MAX_MOVES)
-        .map(|(neighbour, n)| Move {
-            neighbour,
-            skills_to_build: n
-                .skills
-                .iter()
-                .filter(|(id, _)| !skills.contains(&**id))
-                .take(MAX_SKILLS_TO_BUILD)
-                .map(|(_, name)| name.to_string())
-                .collect(),
-        })
-        .collect()
+    /// Where to move next: less exposed roles a person could move to, or why there are none.
+    pub moves: Result<Vec<Move>, String>,
 }
 
 /// Scores the tasks of a mix, in the mix's order.

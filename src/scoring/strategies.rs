@@ -142,9 +142,9 @@ fn reasons(role: &Role, a: &Assessment, when: &Conditions) -> Option<Vec<String>
             return None;
         }
         reasons.push(format!(
-            "{} of your time goes to {} (above {})",
+            "{} of your time goes to “{}” (above {})",
             percent(share),
-            role.tasks[index].title.to_lowercase(),
+            role.tasks[index].title,
             percent(*limit)
         ));
     }
