@@ -7,7 +7,7 @@ use std::path::PathBuf;
 /// The exit codes, appended to the long help of every command that can fail.
 macro_rules! exit_codes {
     () => {
-        "Exit codes:\n  0    success\n  1    a failure: a bad data or answers file, or an I/O error\n  2    a usage error: unknown flag, role or level\n  130  interrupted (Ctrl-C or Esc)"
+        "Exit codes:\n  0    success\n  1    a failure: a bad data or answers file, or an I/O error\n  2    a usage error: unknown flag, role or level\n  130  interrupted (Ctrl-C)"
     };
 }
 
@@ -124,9 +124,11 @@ pub struct ManArgs {}
 #[derive(Debug, Args)]
 #[command(
     long_about = "Answer a few questions about your work and get a report for your own mix.\n\n\
-        You pick the tasks you really do, how your time splits across them, and the skills you \
-        have; the report then weighs each task by your own time. Questions are drawn on stderr, \
-        the report goes to stdout. Takes about two minutes. Nothing leaves this machine.",
+        You type your job, pick the tasks you really do, how your week splits across them, and \
+        the skills you have; the report then weighs each task by your own time. Esc goes back \
+        one question; Ctrl-C quits and saves nothing. Questions are drawn on stderr, a \
+        one-screen summary goes to stdout (--full for everything). Takes about two minutes. \
+        Nothing leaves this machine.",
     after_help = examples!(
         "ai-exposure assess",
         "ai-exposure assess --role backend --level junior",
@@ -152,9 +154,19 @@ pub struct AssessArgs {
     #[arg(long, short = 'l', value_enum, value_name = "LEVEL")]
     pub level: Option<LevelArg>,
 
-    /// Save your answers to FILE without asking (replay with `report --answers FILE`)
+    /// Save your answers to FILE without asking (replay with `report --answers FILE`);
+    /// checked before the first question
     #[arg(long, value_name = "FILE")]
     pub save: Option<PathBuf>,
+
+    /// Replace the --save file if it exists
+    #[arg(long, requires = "save")]
+    pub force: bool,
+
+    /// Print the full report (skills, insights, moves, published figures, sources) instead
+    /// of the one-screen summary
+    #[arg(long)]
+    pub full: bool,
 }
 
 /// Print the exposure report for a role and level, without questions
@@ -202,8 +214,13 @@ pub struct ReportArgs {
     pub answers: Option<PathBuf>,
 
     /// What if: move points of time share between tasks, e.g. "write-production-code:-10,design-systems:+10"
+    /// (task ids or unique starts of them; "-10%" works too; `--ids` lists the ids)
     #[arg(long, value_name = "TASK:POINTS,...", allow_hyphen_values = true)]
     pub shift: Option<String>,
+
+    /// Show each task's id under its title (the ids `--shift` takes)
+    #[arg(long)]
+    pub ids: bool,
 
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table, value_name = "FORMAT")]

@@ -40,7 +40,11 @@ impl Config {
         };
         Ok(Config {
             store,
-            style: Style { color, width },
+            style: Style {
+                color,
+                width,
+                task_ids: false,
+            },
             no_input: global.no_input,
         })
     }

@@ -5,6 +5,7 @@ use crate::answers::{self, Answers};
 use crate::cli::AssessArgs;
 use crate::config::Config;
 use crate::error::{CliError, write_result};
+use crate::dataset::Level;
 use crate::prompts::flow::{ask_profile, choose_level, choose_role};
 use crate::prompts::terminal::TerminalPrompter;
 use crate::prompts::{PromptError, Prompter};
@@ -12,7 +13,7 @@ use crate::render::table;
 use crate::report;
 use crate::scoring::assess;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Where answers are offered to be saved when `--save` is not given.
 pub const DEFAULT_ANSWERS_FILE: &str = "ai-exposure-answers.toml";
@@ -34,10 +35,19 @@ pub fn run(args: &AssessArgs, config: &Config, out: &mut dyn Write) -> Result<()
     // hidden; restore it and leave with the documented code instead.
     let _ = ctrlc::set_handler(|| {
         let _ = console::Term::stderr().show_cursor();
+        crate::error::diagnostic("\ninterrupted; nothing was saved");
         std::process::exit(130);
     });
     let mut prompter = TerminalPrompter::new(config.style.color);
     run_with(&mut prompter, args, config, out)
+}
+
+/// The questions before the profile, in order; Esc goes back one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Role,
+    Level,
+    Profile,
 }
 
 /// The whole flow against any prompter: questions, report, save.
@@ -47,19 +57,77 @@ pub fn run_with(
     config: &Config,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    if let Some(path) = &args.save {
+        check_save_target(path, args.force)?;
+    }
     let meta = config.store.meta()?;
-    let role = match &args.role {
-        Some(name) => super::resolve::role(&config.store, name)?,
-        None => choose_role(prompter, &config.store).map_err(prompt_error)?,
-    };
-    let level = match args.level {
-        Some(level) => level.into(),
-        None => choose_level(prompter, &role).map_err(prompt_error)?,
-    };
     let catalogue = config.store.skills()?;
-    let profile = ask_profile(prompter, &role, level, &catalogue).map_err(prompt_error)?;
+    let given_role = match &args.role {
+        Some(name) => Some(super::resolve::role(&config.store, name)?),
+        None => None,
+    };
+    let given_level = args.level.map(Level::from);
+    let mut role = given_role.clone();
+    let mut level = given_level;
+    let mut step = if role.is_some() { Step::Level } else { Step::Role };
+    let profile = loop {
+        match step {
+            Step::Role => match choose_role(prompter, &config.store) {
+                Ok(chosen) => {
+                    role = Some(chosen);
+                    step = Step::Level;
+                }
+                Err(PromptError::Back) => {
+                    prompter.note("This is the first question; press Ctrl-C to quit.")
+                }
+                Err(error) => return Err(prompt_error(error)),
+            },
+            Step::Level => {
+                let current = role.as_ref().expect("the role is chosen before the level");
+                if given_level.is_some() {
+                    step = Step::Profile;
+                    continue;
+                }
+                match choose_level(prompter, current) {
+                    Ok(chosen) => {
+                        level = Some(chosen);
+                        step = Step::Profile;
+                    }
+                    Err(PromptError::Back) if given_role.is_none() => step = Step::Role,
+                    Err(PromptError::Back) => {
+                        prompter.note("This is the first question; press Ctrl-C to quit.")
+                    }
+                    Err(error) => return Err(prompt_error(error)),
+                }
+            }
+            Step::Profile => {
+                let current = role.as_ref().expect("the role is chosen first");
+                let at = level.expect("the level is chosen before the profile");
+                match ask_profile(prompter, current, at, &catalogue) {
+                    Ok(profile) => break profile,
+                    Err(PromptError::Back) => {
+                        step = match (given_level, given_role.is_some()) {
+                            (None, _) => Step::Level,
+                            (Some(_), false) => Step::Role,
+                            (Some(_), true) => {
+                                prompter.note("This is the first question; press Ctrl-C to quit.");
+                                Step::Profile
+                            }
+                        }
+                    }
+                    Err(error) => return Err(prompt_error(error)),
+                }
+            }
+        }
+    };
+    let role = role.expect("the role is chosen");
     let report = report::build(&meta, &role, &assess(&role, &profile));
-    write_result(out.write_all(table::render_report(&report, config.style).as_bytes()))?;
+    let text = if args.full {
+        table::render_report(&report, config.style)
+    } else {
+        table::render_compact(&report, config.style)
+    };
+    write_result(out.write_all(text.as_bytes()))?;
     write_result(out.flush())?;
 
     let answers = Answers::from_profile(&role, &profile);
@@ -73,7 +141,7 @@ pub fn run_with(
                 .with_hint("choose a folder you can write to")
         })?;
         prompter.note(&format!(
-            "Saved to {}. Replay it with: ai-exposure report --answers {}",
+            "Saved to {}. The full report, any time: ai-exposure report --answers {}",
             path.display(),
             path.display()
         ));
@@ -81,9 +149,35 @@ pub fn run_with(
     Ok(())
 }
 
+/// Refuses, before any question is asked, a `--save` file that exists (without `--force`)
+/// or a folder the answers could not be written to: nobody should answer for two minutes
+/// and then lose the answers.
+fn check_save_target(path: &Path, force: bool) -> Result<(), CliError> {
+    if path.exists() && !force {
+        return Err(CliError::usage(format!(
+            "{} already exists; assess will not replace it",
+            path.display()
+        ))
+        .with_hint("add --force to replace it, or choose another file name"));
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    tempfile::NamedTempFile::new_in(&folder)
+        .map(drop)
+        .map_err(|e| {
+            CliError::failure(format!(
+                "cannot save answers in {}: {e}",
+                folder.display()
+            ))
+            .with_hint("choose a folder you can write to, before answering the questions")
+        })
+}
+
 fn ask_where_to_save(prompter: &mut dyn Prompter) -> Result<Option<PathBuf>, PromptError> {
     if !prompter.confirm(
-        "Save your answers to a file, to replay or share later?",
+        "Save your answers, to see the full report later?",
         false,
     )? {
         return Ok(None);
@@ -107,7 +201,7 @@ fn ask_where_to_save(prompter: &mut dyn Prompter) -> Result<Option<PathBuf>, Pro
 
 fn prompt_error(error: PromptError) -> CliError {
     match error {
-        PromptError::Interrupted => {
+        PromptError::Interrupted | PromptError::Back => {
             let _ = console::Term::stderr().show_cursor();
             CliError::interrupted()
         }

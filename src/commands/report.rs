@@ -49,7 +49,7 @@ pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<()
     let report = match &args.shift {
         None => report::build(&meta, &role, &assess(&role, &profile)),
         Some(spec) => {
-            let changes = parse_shift(spec)?;
+            let changes = resolve_shift_tasks(&role, parse_shift(spec)?)?;
             let shifted = shift(&role, &profile, &changes).map_err(|e| {
                 let ids: Vec<&str> = role.tasks.iter().map(|t| t.id.as_str()).collect();
                 CliError::usage(format!("--shift: {e}")).with_hint(format!(
@@ -73,8 +73,12 @@ fn print(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let format = if args.json { Format::Json } else { args.format };
+    let style = crate::render::Style {
+        task_ids: args.ids,
+        ..config.style
+    };
     let text = match format {
-        Format::Table => table::render_report(report, config.style),
+        Format::Table => table::render_report(report, style),
         Format::Json => json::render(report),
         Format::Markdown => markdown::render_report(report),
         Format::Html => html::render_report(report),
@@ -140,7 +144,12 @@ fn parse_shift(spec: &str) -> Result<Vec<(String, f64)>, CliError> {
         .filter(|item| !item.is_empty())
         .map(|item| {
             let (task, points) = item.split_once(':').ok_or_else(|| malformed(item))?;
-            let points: f64 = points.trim().parse().map_err(|_| malformed(item))?;
+            let points: f64 = points
+                .trim()
+                .trim_end_matches('%')
+                .trim()
+                .parse()
+                .map_err(|_| malformed(item))?;
             if !points.is_finite() || points.abs() > 100.0 {
                 return Err(malformed(item));
             }
@@ -154,4 +163,31 @@ fn parse_shift(spec: &str) -> Result<Vec<(String, f64)>, CliError> {
                 Ok(changes)
             }
         })
+}
+
+/// Task names in a shift as ids: an exact id, or the start of exactly one id.
+fn resolve_shift_tasks(
+    role: &Role,
+    changes: Vec<(String, f64)>,
+) -> Result<Vec<(String, f64)>, CliError> {
+    let ids: Vec<&str> = role.tasks.iter().map(|t| t.id.as_str()).collect();
+    changes
+        .into_iter()
+        .map(|(name, points)| {
+            if ids.contains(&name.as_str()) {
+                return Ok((name, points));
+            }
+            let starting: Vec<&str> = ids.iter().copied().filter(|id| id.starts_with(&name)).collect();
+            match starting.as_slice() {
+                [one] => Ok(((*one).to_owned(), points)),
+                [] => Err(CliError::usage(format!("--shift: `{name}` is not a task of {}", role.id))
+                    .with_hint(format!("task ids are: {} (`--ids` shows them in the table)", ids.join(", ")))),
+                many => Err(CliError::usage(format!(
+                    "--shift: `{name}` could be {}",
+                    many.join(", ")
+                ))
+                .with_hint("give more of the task id")),
+            }
+        })
+        .collect()
 }

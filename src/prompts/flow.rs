@@ -10,36 +10,13 @@ use crate::finder::{self, Found, MAX_CANDIDATES};
 use crate::scoring::{CustomTask, MixEntry, Profile, TaskRef, percent};
 use std::collections::BTreeSet;
 
-/// Quick answers to "how much of your time?", with the relative weight each stands for.
-/// Weights are normalised over the person's tasks, so they only need to be in proportion.
-pub const BUCKETS: [(&str, f64); 5] = [
-    ("none", 0.0),
-    ("a little (about 5%)", 1.0),
-    ("some (about 15%)", 3.0),
-    ("a lot (about 30%)", 6.0),
-    ("most of my time (half or more)", 10.0),
-];
-
-/// The bucket closest to a level's default share, offered as the starting answer.
-pub fn default_bucket(share: f64) -> usize {
-    match share {
-        s if s >= 0.35 => 4,
-        s if s >= 0.18 => 3,
-        s if s >= 0.07 => 2,
-        s if s > 0.0 => 1,
-        _ => 2,
-    }
-}
-
 /// Asks for the person's job in their own words and resolves it with the one finder: an
 /// exact name is taken at once; otherwise the candidates are offered, best first. A
 /// reference occupation (published figures only) leads to its closest curated roles.
 pub fn choose_role(prompter: &mut dyn Prompter, store: &Store) -> PromptResult<Role> {
+    prompter.note("What is your job? Type its title as you would say it: line cook, software engineer, nurse...");
     loop {
-        let typed = prompter.input(
-            "What is your job? Type its title (e.g. line cook, software engineer, nurse)",
-            None,
-        )?;
+        let typed = prompter.input("Your job title", None)?;
         let typed = typed.trim();
         if typed.is_empty() {
             prompter.note("Type a job title, or a few words of it.");
@@ -136,29 +113,45 @@ fn failed(error: crate::dataset::DataError) -> PromptError {
     PromptError::Failed(error.to_string())
 }
 
+/// Asks for the level, by the names people in the role use ("Journeyman (mid)").
 pub fn choose_level(prompter: &mut dyn Prompter, role: &Role) -> PromptResult<Level> {
     let items: Vec<String> = Level::ALL
         .iter()
         .map(|&level| {
-            format!(
-                "{}: {}",
-                level.as_str(),
-                first_sentence(&role.level(level).note)
-            )
+            let profile = role.level(level);
+            let name = if profile.name.to_lowercase().starts_with(level.as_str()) {
+                profile.name.to_string()
+            } else {
+                format!("{} ({})", profile.name, level.as_str())
+            };
+            prompter.note(&format!("  {name}: {}", profile.description));
+            name
         })
         .collect();
     let choice = prompter.select("Which level describes you best?", &items, 0, false)?;
     Ok(Level::ALL[choice])
 }
 
-/// A task in the person's mix while the questions are asked.
+/// A task in the person's week while the questions are asked.
+#[derive(Debug, Clone)]
 struct Chosen {
     task: TaskRef,
     title: String,
-    bucket: usize,
+    share: f64,
 }
 
-/// Asks about tasks, time and skills, and returns the person's profile.
+/// The questions after role and level, in order. Esc on any of them goes back one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Tasks,
+    OwnTasks,
+    Time,
+    Skills,
+}
+
+/// Asks about tasks, time and skills, and returns the person's profile. Accepting every
+/// default gives exactly the level's typical profile (marked as the person's own).
+/// `Err(PromptError::Back)` means Esc on the first of these questions.
 pub fn ask_profile(
     prompter: &mut dyn Prompter,
     role: &Role,
@@ -166,19 +159,43 @@ pub fn ask_profile(
     catalogue: &[Skill],
 ) -> PromptResult<Profile> {
     let defaults = &role.level(level).shares;
-    let mut chosen = choose_tasks(prompter, role, defaults)?;
-    add_own_tasks(prompter, &mut chosen)?;
-    split_time(prompter, &mut chosen)?;
-    let total: f64 = chosen.iter().map(|c| BUCKETS[c.bucket].1).sum();
-    let mix = chosen
+    let mut chosen: Vec<Chosen> = Vec::new();
+    let mut skills = BTreeSet::new();
+    let mut step = Step::Tasks;
+    loop {
+        let outcome = match step {
+            Step::Tasks => choose_tasks(prompter, role, defaults).map(|c| chosen = c),
+            Step::OwnTasks => add_own_tasks(prompter, &mut chosen),
+            Step::Time => split_time(prompter, &mut chosen),
+            Step::Skills => choose_skills(prompter, role, level, catalogue).map(|s| skills = s),
+        };
+        step = match (outcome, step) {
+            (Ok(()), Step::Tasks) => Step::OwnTasks,
+            (Ok(()), Step::OwnTasks) => Step::Time,
+            (Ok(()), Step::Time) => Step::Skills,
+            (Ok(()), Step::Skills) => break,
+            (Err(PromptError::Back), Step::Tasks) => return Err(PromptError::Back),
+            (Err(PromptError::Back), Step::OwnTasks) => Step::Tasks,
+            (Err(PromptError::Back), Step::Time) => {
+                chosen.retain(|c| matches!(c.task, TaskRef::Role(_)));
+                Step::OwnTasks
+            }
+            (Err(PromptError::Back), Step::Skills) => Step::Time,
+            (Err(error), _) => return Err(error),
+        };
+    }
+    let mut mix: Vec<MixEntry> = chosen
         .into_iter()
-        .filter(|c| c.bucket > 0)
+        .filter(|c| c.share > 0.0)
         .map(|c| MixEntry {
             task: c.task,
-            share: BUCKETS[c.bucket].1 / total,
+            share: c.share,
         })
         .collect();
-    let skills = choose_skills(prompter, role, level, catalogue)?;
+    mix.sort_by_key(|e| match e.task {
+        TaskRef::Role(i) => i,
+        TaskRef::Custom(_) => usize::MAX,
+    });
     Ok(Profile {
         level,
         mix,
@@ -187,6 +204,8 @@ pub fn ask_profile(
     })
 }
 
+/// The tasks the person does, each starting from the level's typical share, rescaled over
+/// the tasks they kept (all kept: exactly the typical split).
 fn choose_tasks(
     prompter: &mut dyn Prompter,
     role: &Role,
@@ -196,7 +215,7 @@ fn choose_tasks(
     let checked: Vec<bool> = defaults.iter().map(|&s| s > 0.0).collect();
     loop {
         let picked = prompter.multi_select(
-            "Which of these tasks do you really do? (space to toggle, enter to confirm)",
+            "Which tasks do you really do? (space toggles, enter confirms)",
             &items,
             &checked,
         )?;
@@ -204,12 +223,14 @@ fn choose_tasks(
             prompter.note("Pick at least one task: the report is about the work you do.");
             continue;
         }
+        let kept: f64 = picked.iter().map(|&i| defaults[i]).sum();
+        let even = 1.0 / picked.len() as f64;
         return Ok(picked
             .into_iter()
             .map(|i| Chosen {
                 task: TaskRef::Role(i),
                 title: role.tasks[i].title.to_string(),
-                bucket: default_bucket(defaults[i]),
+                share: if kept > 0.0 { defaults[i] / kept } else { even },
             })
             .collect());
     }
@@ -244,6 +265,7 @@ fn add_own_tasks(prompter: &mut dyn Prompter, chosen: &mut Vec<Chosen>) -> Promp
         ];
         let mode = [Mode::Augmentation, Mode::Automation]
             [prompter.select("And how would AI take part?", &mode_items, 0, false)?];
+        let share = ask_share(prompter, &format!("{title} (yours)"), 0.10)?;
         chosen.push(Chosen {
             task: TaskRef::Custom(CustomTask {
                 title: title.clone(),
@@ -251,66 +273,109 @@ fn add_own_tasks(prompter: &mut dyn Prompter, chosen: &mut Vec<Chosen>) -> Promp
                 mode,
             }),
             title: format!("{title} (yours)"),
-            bucket: 2,
+            share: 0.0,
         });
+        let last = chosen.len() - 1;
+        set_share(chosen, last, share);
         added += 1;
         question = "Another task of your own?";
     }
     Ok(())
 }
 
-fn split_time(prompter: &mut dyn Prompter, chosen: &mut [Chosen]) -> PromptResult<()> {
-    let buckets: Vec<String> = BUCKETS
+/// Shares offered for one task; the rest of the week keeps its proportions around it.
+pub const SHARE_CHOICES: [(&str, f64); 9] = [
+    ("none (0%)", 0.0),
+    ("about 5%", 0.05),
+    ("about 10%", 0.10),
+    ("about 15%", 0.15),
+    ("about 20%", 0.20),
+    ("about 30%", 0.30),
+    ("about 40%", 0.40),
+    ("half (50%)", 0.50),
+    ("most of it (70%)", 0.70),
+];
+
+/// Asks for one task's share of the week, defaulting to the choice nearest `current`.
+fn ask_share(prompter: &mut dyn Prompter, title: &str, current: f64) -> PromptResult<f64> {
+    let mut items: Vec<String> = SHARE_CHOICES.iter().map(|(l, _)| (*l).to_owned()).collect();
+    items.push("type a percentage".to_owned());
+    let nearest = SHARE_CHOICES
         .iter()
-        .map(|(label, _)| (*label).to_owned())
-        .collect();
-    for task in chosen.iter_mut() {
-        task.bucket = prompter.select(
-            &format!("How much of your time goes to: {}?", task.title),
-            &buckets,
-            task.bucket,
-            false,
-        )?;
+        .enumerate()
+        .min_by(|a, b| (a.1.1 - current).abs().total_cmp(&(b.1.1 - current).abs()))
+        .map_or(0, |(i, _)| i);
+    let choice = prompter.select(
+        &format!("How much of your week goes to: {title}?"),
+        &items,
+        nearest,
+        false,
+    )?;
+    if let Some((_, share)) = SHARE_CHOICES.get(choice) {
+        return Ok(*share);
     }
     loop {
-        let total: f64 = chosen.iter().map(|c| BUCKETS[c.bucket].1).sum();
-        if total <= 0.0 {
-            prompter.note("Every task is at \"none\": give at least one task some of your time.");
+        let typed = prompter.input("Percentage of your week (0 to 100)", None)?;
+        match typed.trim().trim_end_matches('%').trim().parse::<f64>() {
+            Ok(value) if (0.0..=100.0).contains(&value) => return Ok(value / 100.0),
+            _ => prompter.note("Type a number from 0 to 100, such as 25."),
+        }
+    }
+}
+
+/// Gives task `index` the share `share` and scales the other tasks so the week still sums
+/// to 100%, keeping their proportions; a lone task takes the whole week.
+fn set_share(chosen: &mut [Chosen], index: usize, share: f64) {
+    let share = if chosen.len() == 1 { 1.0 } else { share.clamp(0.0, 1.0) };
+    let others: f64 = chosen
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != index)
+        .map(|(_, c)| c.share)
+        .sum();
+    let count = chosen.len() - 1;
+    for (i, task) in chosen.iter_mut().enumerate() {
+        task.share = if i == index {
+            share
+        } else if others > 0.0 {
+            task.share / others * (1.0 - share)
         } else {
-            prompter.note("Your week, as shares of working time:");
-            for task in chosen.iter().filter(|c| c.bucket > 0) {
-                prompter.note(&format!(
-                    "  {:>4}  {}",
-                    percent(BUCKETS[task.bucket].1 / total),
-                    task.title
-                ));
-            }
-            let options = [
-                "Looks right, continue".to_owned(),
-                "Adjust a task".to_owned(),
-            ];
-            if prompter.select("Does this split look right?", &options, 0, false)? == 0 {
+            (1.0 - share) / count as f64
+        };
+    }
+}
+
+/// Shows the week and lets the person change any task's share until it looks right.
+fn split_time(prompter: &mut dyn Prompter, chosen: &mut [Chosen]) -> PromptResult<()> {
+    loop {
+        prompter.note("Your week, as shares of working time:");
+        for task in chosen.iter().filter(|c| c.share > 0.0) {
+            prompter.note(&format!("  {:>4}  {}", percent(task.share), task.title));
+        }
+        let options = [
+            "Looks right, continue".to_owned(),
+            "Change the time on a task".to_owned(),
+        ];
+        if prompter.select("Does this look like your week?", &options, 0, false)? == 0 {
+            if chosen.iter().any(|c| c.share > 0.0) {
                 return Ok(());
             }
+            prompter.note("Give at least one task some of your time.");
+            continue;
         }
         let labels: Vec<String> = chosen
             .iter()
-            .map(|c| {
-                if total > 0.0 {
-                    format!("{} ({})", c.title, percent(BUCKETS[c.bucket].1 / total))
-                } else {
-                    c.title.clone()
-                }
-            })
+            .map(|c| format!("{} ({})", c.title, percent(c.share)))
             .collect();
-        let which = prompter.select("Which task?", &labels, 0, false)?;
-        let task = &mut chosen[which];
-        task.bucket = prompter.select(
-            &format!("How much of your time goes to: {}?", task.title),
-            &buckets,
-            task.bucket,
-            false,
-        )?;
+        let which = match prompter.select("Which task?", &labels, 0, false) {
+            Err(PromptError::Back) => continue,
+            other => other?,
+        };
+        let share = match ask_share(prompter, &chosen[which].title, chosen[which].share) {
+            Err(PromptError::Back) => continue,
+            other => other?,
+        };
+        set_share(chosen, which, share);
     }
 }
 
@@ -331,7 +396,11 @@ fn choose_skills(
         .iter()
         .map(|s| typical.contains(&s.id))
         .collect();
-    let picked = prompter.multi_select("Which of these skills do you have?", &items, &checked)?;
+    let picked = prompter.multi_select(
+        "Which skills do you have? (space toggles, enter confirms)",
+        &items,
+        &checked,
+    )?;
     let mut skills: BTreeSet<String> = picked
         .into_iter()
         .map(|i| role.skills[i].id.to_string())
@@ -350,12 +419,15 @@ fn choose_skills(
                 .collect();
             let mut items = vec!["(done)".to_owned()];
             items.extend(others.iter().map(|s| s.name.to_string()));
-            let choice = prompter.select(
+            let choice = match prompter.select(
                 "Add a skill (type to search, pick (done) to finish)",
                 &items,
                 0,
                 true,
-            )?;
+            ) {
+                Err(PromptError::Back) => break,
+                other => other?,
+            };
             if choice == 0 {
                 break;
             }
@@ -363,17 +435,4 @@ fn choose_skills(
         }
     }
     Ok(skills)
-}
-
-/// The first sentence of a level note, cut at a word to fit one menu line.
-fn first_sentence(text: &str) -> String {
-    let end = text.find(". ").map_or(text.len(), |i| i + 1);
-    let sentence = &text[..end];
-    match sentence.char_indices().nth(90) {
-        Some((cut, _)) => {
-            let at_word = sentence[..cut].rfind(' ').unwrap_or(cut);
-            format!("{}…", &sentence[..at_word])
-        }
-        None => sentence.to_owned(),
-    }
 }

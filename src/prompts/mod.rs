@@ -10,8 +10,10 @@ use std::fmt;
 /// Why a question got no answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptError {
-    /// Ctrl-C or Esc: the person wants out.
+    /// Ctrl-C: the person wants out.
     Interrupted,
+    /// Esc: back to the previous question.
+    Back,
     /// The terminal failed, or a scripted answer did not fit the question.
     Failed(String),
 }
@@ -20,6 +22,7 @@ impl fmt::Display for PromptError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PromptError::Interrupted => write!(f, "interrupted"),
+            PromptError::Back => write!(f, "back"),
             PromptError::Failed(why) => write!(f, "{why}"),
         }
     }

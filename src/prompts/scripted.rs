@@ -18,6 +18,8 @@ pub enum Answer {
     No,
     /// Behave as if the person pressed Ctrl-C.
     Interrupt,
+    /// Behave as if the person pressed Esc.
+    Back,
 }
 
 #[derive(Debug, Default)]
@@ -44,6 +46,7 @@ impl ScriptedPrompter {
         self.transcript.push(prompt.to_owned());
         match self.answers.pop_front() {
             Some(Answer::Interrupt) => Err(PromptError::Interrupted),
+            Some(Answer::Back) => Err(PromptError::Back),
             Some(answer) => Ok(answer),
             None => Err(PromptError::Failed(format!(
                 "the script has no answer for `{prompt}`"

@@ -13,6 +13,8 @@ pub struct Style {
     pub color: bool,
     /// Columns available; tables are fitted to it.
     pub width: u16,
+    /// Show task ids beside titles, for `report --shift`.
+    pub task_ids: bool,
 }
 
 pub use crate::scoring::percent as pct;

@@ -81,47 +81,19 @@ pub fn render_report(report: &Report, style: Style) -> String {
     }
     out.push('\n');
 
-    let _ = writeln!(out, "{}", paint("Tasks", |t| t.bold()));
-    let mut tasks = new_table(style);
-    tasks.set_header(vec![
-        Cell::new("Task"),
-        Cell::new("Exposure"),
-        Cell::new("Mode"),
-        Cell::new("Time").set_alignment(CellAlignment::Right),
-        Cell::new("Points"),
-    ]);
-    for task in &report.tasks {
-        let title = task_label(task);
-        let exposure = task.exposure.as_str().to_uppercase();
-        tasks.add_row(vec![
-            Cell::new(title),
-            Cell::new(exposure).fg(exposure_colour(task.exposure)),
-            Cell::new(task.mode.as_str()),
-            Cell::new(pct(task.time_share)).set_alignment(CellAlignment::Right),
-            Cell::new(format!(
-                "{:>4.1} {}",
-                task.contribution * 100.0,
-                bar(task.contribution)
-            )),
-        ]);
-    }
-    tasks.add_row(vec![
-        Cell::new("Total"),
-        Cell::new(""),
-        Cell::new(""),
-        Cell::new(pct(report.tasks.iter().map(|t| t.time_share).sum()))
-            .set_alignment(CellAlignment::Right),
-        Cell::new(format!("{:>4.1}", report.exposure.central * 100.0)),
-    ]);
-    let _ = writeln!(out, "{tasks}");
-    let _ = writeln!(out, "{POINTS_NOTE}");
-    if report.tasks.iter().any(|t| t.custom) {
+    out.push_str(&task_table(report, style));
+    if !style.task_ids && report.what_if.is_none() {
         let _ = writeln!(
             out,
-            "Tasks marked (yours) are rated by you: lower confidence."
+            "{}\n",
+            wrap(
+                "What if your week changed? `--ids` shows the task ids that `--shift` takes.",
+                "",
+                "",
+                style.width
+            )
         );
     }
-    out.push('\n');
 
     let _ = writeln!(out, "{}", paint("Skills", |t| t.bold()));
     let mut skills = new_table(style);
@@ -190,6 +162,98 @@ pub fn render_report(report: &Report, style: Style) -> String {
 
     published_section(&mut out, report, style);
     sources_section(&mut out, report, style);
+    out
+}
+
+/// The report on one screen, for the end of `assess`: the headline, the tasks and the top
+/// strategies, then where the rest is.
+pub fn render_compact(report: &Report, style: Style) -> String {
+    let mut out = String::new();
+    headline(&mut out, report, style);
+    out.push('\n');
+    out.push_str(&task_table(report, style));
+    let _ = writeln!(out, "{}", paint(style, "What to do about it", |t| t.bold()));
+    for (n, strategy) in report.strategies.iter().take(COMPACT_STRATEGIES).enumerate() {
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(
+                &format!("{}. {}. Because {}.", n + 1, strategy.title, strategy.because),
+                "  ",
+                "     ",
+                style.width
+            )
+        );
+    }
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "{}",
+        wrap(
+            &format!(
+                "The full report adds skills, insights, where to move next, published figures and sources: save your answers below and run `ai-exposure report --answers FILE`, or run `ai-exposure assess --full`. {}",
+                report.disclaimer
+            ),
+            "",
+            "",
+            style.width
+        )
+    );
+    out
+}
+
+/// How many strategies the one-screen summary shows.
+pub const COMPACT_STRATEGIES: usize = 3;
+
+/// The task table with its notes, as the full report and the summary show it.
+fn task_table(report: &Report, style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", paint(style, "Tasks", |t| t.bold()));
+    let mut tasks = new_table(style);
+    tasks.set_header(vec![
+        Cell::new("Task"),
+        Cell::new("Exposure"),
+        Cell::new("Mode"),
+        Cell::new("Time").set_alignment(CellAlignment::Right),
+        Cell::new("Points"),
+    ]);
+    for task in &report.tasks {
+        let mut title = task_label(task);
+        if style.task_ids
+            && let Some(id) = &task.id
+        {
+            title.push_str(&format!("\n  id: {id}"));
+        }
+        let exposure = task.exposure.as_str().to_uppercase();
+        tasks.add_row(vec![
+            Cell::new(title),
+            Cell::new(exposure).fg(exposure_colour(task.exposure)),
+            Cell::new(task.mode.as_str()),
+            Cell::new(pct(task.time_share)).set_alignment(CellAlignment::Right),
+            Cell::new(format!(
+                "{:>4.1} {}",
+                task.contribution * 100.0,
+                bar(task.contribution)
+            )),
+        ]);
+    }
+    tasks.add_row(vec![
+        Cell::new("Total"),
+        Cell::new(""),
+        Cell::new(""),
+        Cell::new(pct(report.tasks.iter().map(|t| t.time_share).sum()))
+            .set_alignment(CellAlignment::Right),
+        Cell::new(format!("{:>4.1}", report.exposure.central * 100.0)),
+    ]);
+    let _ = writeln!(out, "{tasks}");
+    let _ = writeln!(out, "{}", wrap(POINTS_NOTE, "", "", style.width));
+    if report.tasks.iter().any(|t| t.custom) {
+        let _ = writeln!(
+            out,
+            "Tasks marked (yours) are rated by you: lower confidence."
+        );
+    }
+    out.push('\n');
     out
 }
 

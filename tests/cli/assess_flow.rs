@@ -16,6 +16,7 @@ fn config() -> Config {
         style: Style {
             color: false,
             width: 100,
+            task_ids: false,
         },
         no_input: false,
     }
@@ -26,32 +27,22 @@ fn args(role: Option<&str>, level: Option<LevelArg>, save: Option<PathBuf>) -> A
         role: role.map(str::to_owned),
         level,
         save,
+        force: false,
+        full: true,
     }
 }
 
-/// How many tasks a level's default mix has: one time question each when defaults are kept.
-fn default_task_count(role: &str, level: Level) -> usize {
-    let role = ai_exposure::finder::curated_role(&Store::bundled(), role)
-        .expect("decodes")
-        .expect("role exists");
-    role.level(level)
-        .shares
-        .iter()
-        .filter(|s| **s > 0.0)
-        .count()
-}
-
-/// Answers that accept every default for `tasks` tasks and save nothing.
-fn all_defaults(tasks: usize) -> Vec<Answer> {
-    let mut answers = vec![Answer::Default, Answer::No];
-    answers.extend(std::iter::repeat_n(Answer::Default, tasks));
-    answers.extend([
+/// Answers that accept every default and save nothing: tasks, no task of one's own, the
+/// week as shown, skills, no other skills, no saving.
+fn all_defaults() -> Vec<Answer> {
+    vec![
+        Answer::Default,
+        Answer::No,
         Answer::Pick("looks right".into()),
         Answer::Default,
         Answer::No,
         Answer::No,
-    ]);
-    answers
+    ]
 }
 
 fn drive(
@@ -69,110 +60,159 @@ fn drive(
 }
 
 #[test]
-fn keeping_every_default_gives_the_typical_numbers_with_a_comparison_line() {
-    let tasks = default_task_count("backend", Level::Junior);
+fn keeping_every_default_gives_exactly_the_typical_report() {
     let (result, out, prompter) = drive(
-        all_defaults(tasks),
+        all_defaults(),
         &args(Some("backend"), Some(LevelArg::Junior), None),
     );
     result.expect("the flow completes");
     assert!(prompter.finished(), "every scripted answer was used");
+    let (typical, _) = run(&["report", "-r", "backend", "-l", "junior", "--color", "never"], 0);
+    let headline = |text: &str| text.lines().take(2).collect::<Vec<_>>().join("\n");
+    assert_eq!(headline(&out), headline(&typical), "same band and range");
     assert!(
-        out.contains("Backend developer · junior") && out.contains("your own time mix"),
-        "{out}"
-    );
-    assert!(
-        out.contains("exposed than a typical junior backend developer")
-            || out.contains("as exposed as a typical junior"),
+        out.contains("Your mix is as exposed as the typical junior mix for this role"),
         "{out}"
     );
     assert!(
         prompter
             .transcript
             .iter()
-            .any(|line| line.contains("Your week, as shares of working time"))
+            .any(|line| line.contains("30%  Write production code")),
+        "the week shown is the level's typical split: {:?}",
+        prompter.transcript
     );
 }
 
 #[test]
 fn role_and_level_are_asked_when_not_given() {
-    let tasks = default_task_count("electrician", Level::Senior);
     let mut answers = vec![
-        Answer::Pick("Electrician".into()),
+        Answer::Text("electrician".into()),
         Answer::Pick("senior".into()),
     ];
-    answers.extend(all_defaults(tasks));
+    answers.extend(all_defaults());
     let (result, out, prompter) = drive(answers, &args(None, None, None));
     result.expect("completes");
-    assert!(out.contains("Electrician · senior"), "{out}");
-    assert!(prompter.transcript[0].contains("Which role"));
-    assert!(prompter.transcript[1].contains("Which level"));
+    assert!(out.contains("Electrician · Master (senior)"), "{out}");
+    assert!(prompter.transcript.iter().any(|l| l.contains("Your job title")));
+    assert!(prompter.transcript.iter().any(|l| l == "Using: Electrician"));
+    assert!(prompter.transcript.iter().any(|l| l.contains("Which level")));
+}
+
+#[test]
+fn esc_goes_back_one_question_and_keeps_the_answers() {
+    let answers = vec![
+        Answer::Default,
+        Answer::No,
+        Answer::Back,
+        Answer::No,
+        Answer::Pick("looks right".into()),
+        Answer::Default,
+        Answer::No,
+        Answer::No,
+    ];
+    let (result, out, prompter) = drive(answers, &args(Some("backend"), Some(LevelArg::Junior), None));
+    result.expect("completes after going back");
+    let asked = prompter
+        .transcript
+        .iter()
+        .filter(|l| l.contains("task that is not listed"))
+        .count();
+    assert_eq!(asked, 2, "Esc at the week went back to the previous question");
+    assert!(out.contains("as exposed as the typical junior mix"), "{out}");
+}
+
+#[test]
+fn esc_on_the_level_goes_back_to_the_job_title() {
+    let mut answers = vec![
+        Answer::Text("electrician".into()),
+        Answer::Back,
+        Answer::Text("plumber".into()),
+        Answer::Pick("mid".into()),
+    ];
+    answers.extend(all_defaults());
+    let (result, out, _) = drive(answers, &args(None, None, None));
+    result.expect("completes");
+    assert!(out.starts_with("Plumber"), "{out}");
 }
 
 #[test]
 fn a_task_of_ones_own_is_rated_and_marked_lower_confidence() {
-    let tasks = default_task_count("backend", Level::Mid);
-    let mut answers = vec![
+    let answers = vec![
         Answer::Default,
         Answer::Yes,
         Answer::Text("Maintain the CI pipeline".into()),
         Answer::Pick("medium".into()),
         Answer::Pick("with me".into()),
+        Answer::Pick("about 10%".into()),
         Answer::No,
-    ];
-    answers.extend(std::iter::repeat_n(Answer::Default, tasks + 1));
-    answers.extend([
         Answer::Pick("looks right".into()),
         Answer::Default,
         Answer::No,
         Answer::No,
-    ]);
+    ];
     let (result, out, prompter) = drive(answers, &args(Some("backend"), Some(LevelArg::Mid), None));
     result.expect("completes");
     assert!(prompter.finished());
     assert!(out.contains("Maintain the CI pipeline (yours)"), "{out}");
     assert!(out.contains("rated by you: lower confidence"), "{out}");
+    assert!(
+        prompter
+            .transcript
+            .iter()
+            .any(|l| l.contains("10%  Maintain the CI pipeline (yours)")),
+        "its share is exactly what was chosen: {:?}",
+        prompter.transcript
+    );
 }
 
 #[test]
-fn adjusting_a_share_changes_the_split_shown_and_the_report() {
-    let tasks = default_task_count("backend", Level::Junior);
-    let mut answers = vec![Answer::Default, Answer::No];
-    answers.extend(std::iter::repeat_n(Answer::Default, tasks));
-    answers.extend([
-        Answer::Pick("adjust".into()),
+fn changing_a_share_sets_it_exactly_and_keeps_the_rest_in_proportion() {
+    let answers = vec![
+        Answer::Default,
+        Answer::No,
+        Answer::Pick("change".into()),
         Answer::Pick("Run services in production".into()),
-        Answer::Pick("most of my time".into()),
+        Answer::Pick("half".into()),
         Answer::Pick("looks right".into()),
         Answer::Default,
         Answer::No,
         Answer::No,
-    ]);
+    ];
     let (result, out, prompter) = drive(
         answers,
         &args(Some("backend"), Some(LevelArg::Junior), None),
     );
     result.expect("completes");
-    let splits: Vec<&String> = prompter
+    let shown: Vec<&String> = prompter
         .transcript
         .iter()
         .filter(|l| l.contains("Run services in production"))
         .collect();
     assert!(
-        splits.len() >= 2,
-        "the split is shown before and after: {splits:?}"
+        shown.iter().any(|l| l.contains(" 3%  Run services"))
+            && shown.iter().any(|l| l.contains("50%  Run services")),
+        "the split is shown before and after, with the share chosen: {shown:?}"
+    );
+    // The other tasks keep their proportions: 30% of the rest was production code.
+    assert!(
+        prompter
+            .transcript
+            .iter()
+            .any(|l| l.contains("15%  Write production code")),
+        "{:?}",
+        prompter.transcript
     );
     assert!(
-        out.contains("less exposed than a typical junior"),
+        out.contains("less exposed than the typical junior mix"),
         "more on-call time lowers exposure: {out}"
     );
 }
 
 #[test]
 fn picking_no_task_asks_again() {
-    let tasks = default_task_count("backend", Level::Lead);
     let mut answers = vec![Answer::Check(vec![])];
-    answers.extend(all_defaults(tasks));
+    answers.extend(all_defaults());
     let (result, _, prompter) = drive(answers, &args(Some("backend"), Some(LevelArg::Lead), None));
     result.expect("completes");
     assert!(
@@ -187,16 +227,15 @@ fn picking_no_task_asks_again() {
 fn extra_skills_can_be_found_in_the_catalogue() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("answers.toml");
-    let tasks = default_task_count("backend", Level::Junior);
-    let mut answers = vec![Answer::Default, Answer::No];
-    answers.extend(std::iter::repeat_n(Answer::Default, tasks));
-    answers.extend([
+    let answers = vec![
+        Answer::Default,
+        Answer::No,
         Answer::Pick("looks right".into()),
         Answer::Default,
         Answer::Yes,
         Answer::Pick("Negotiation".into()),
         Answer::Pick("(done)".into()),
-    ]);
+    ];
     let (result, _, _) = drive(
         answers,
         &args(Some("backend"), Some(LevelArg::Junior), Some(path.clone())),
@@ -210,33 +249,27 @@ fn extra_skills_can_be_found_in_the_catalogue() {
 fn saved_answers_replay_to_the_same_report() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("mine.toml");
-    let tasks = default_task_count("backend", Level::Junior);
-    let mut answers = vec![
+    let answers = vec![
         Answer::Check(vec![
             "Write production code".into(),
             "Debug".into(),
             "Run services".into(),
         ]),
         Answer::No,
-    ];
-    answers.extend([
-        Answer::Pick("a lot".into()),
-        Answer::Pick("some".into()),
-        Answer::Pick("a little".into()),
-    ]);
-    answers.extend([
+        Answer::Pick("change".into()),
+        Answer::Pick("Debug".into()),
+        Answer::Pick("about 30%".into()),
         Answer::Pick("looks right".into()),
         Answer::Default,
         Answer::No,
         Answer::Yes,
         Answer::Text(path.display().to_string()),
-    ]);
+    ];
     let (result, out, prompter) = drive(
         answers,
         &args(Some("backend"), Some(LevelArg::Junior), None),
     );
     result.expect("completes");
-    assert!(tasks > 3);
     assert!(
         prompter
             .transcript
@@ -258,7 +291,7 @@ fn saved_answers_replay_to_the_same_report() {
     );
     assert_eq!(
         replayed, out,
-        "the replay prints exactly the report the person saw"
+        "the replay prints exactly the full report of the session"
     );
     let (json, _) = run(
         &[
@@ -276,6 +309,18 @@ fn saved_answers_replay_to_the_same_report() {
 }
 
 #[test]
+fn the_summary_fits_one_screen_and_says_where_the_rest_is() {
+    let mut summary_args = args(Some("backend"), Some(LevelArg::Junior), None);
+    summary_args.full = false;
+    let (result, out, _) = drive(all_defaults(), &summary_args);
+    result.expect("completes");
+    assert!(out.lines().count() <= 60, "{} lines:\n{out}", out.lines().count());
+    assert!(out.contains("What to do about it"), "{out}");
+    assert!(out.contains("report --answers FILE") && out.contains("--full"), "{out}");
+    assert!(!out.contains("Sources"), "sources belong in the full report: {out}");
+}
+
+#[test]
 fn an_interrupt_exits_130_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("never.toml");
@@ -286,6 +331,7 @@ fn an_interrupt_exits_130_and_writes_nothing() {
     );
     let error = result.expect_err("interrupted");
     assert_eq!(error.exit, Exit::Interrupted);
+    assert_eq!(error.message, "interrupted; nothing was saved");
     assert!(out.is_empty(), "no report was printed");
     assert!(!path.exists(), "no file was written");
     assert_eq!(
@@ -301,8 +347,7 @@ fn an_existing_file_is_not_replaced_without_asking() {
     let path = dir.path().join("keep.toml");
     std::fs::write(&path, "precious").expect("write");
     let other = dir.path().join("other.toml");
-    let tasks = default_task_count("backend", Level::Junior);
-    let mut answers = all_defaults(tasks);
+    let mut answers = all_defaults();
     answers.pop();
     answers.extend([
         Answer::Yes,
@@ -317,4 +362,44 @@ fn an_existing_file_is_not_replaced_without_asking() {
     result.expect("completes");
     assert_eq!(std::fs::read_to_string(&path).expect("kept"), "precious");
     assert!(other.exists());
+}
+
+#[test]
+fn save_refuses_an_existing_file_before_the_first_question() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("keep.toml");
+    std::fs::write(&path, "precious").expect("write");
+    let (result, out, prompter) = drive(
+        all_defaults(),
+        &args(Some("backend"), Some(LevelArg::Junior), Some(path.clone())),
+    );
+    let error = result.expect_err("refused");
+    assert_eq!(error.exit, Exit::Usage);
+    assert!(error.message.contains("already exists"), "{}", error.message);
+    assert!(error.hint.as_deref().unwrap_or("").contains("--force"));
+    assert!(prompter.transcript.is_empty(), "nothing was asked");
+    assert!(out.is_empty());
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), "precious");
+
+    let mut forced = args(Some("backend"), Some(LevelArg::Junior), Some(path.clone()));
+    forced.force = true;
+    let (result, _, _) = drive(all_defaults(), &forced);
+    result.expect("--force replaces it");
+    assert!(std::fs::read_to_string(&path).expect("saved").contains("format_version"));
+}
+
+#[test]
+fn save_checks_its_folder_before_the_first_question() {
+    let (result, _, prompter) = drive(
+        all_defaults(),
+        &args(
+            Some("backend"),
+            Some(LevelArg::Junior),
+            Some(PathBuf::from("/nonexistent-folder/answers.toml")),
+        ),
+    );
+    let error = result.expect_err("refused");
+    assert_eq!(error.exit, Exit::Failure);
+    assert!(error.message.contains("/nonexistent-folder"), "{}", error.message);
+    assert!(prompter.transcript.is_empty(), "nothing was asked");
 }

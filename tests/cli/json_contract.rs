@@ -75,11 +75,21 @@ fn report_json_carries_every_field_of_the_contract() {
         .iter()
         .flat_map(|t| t.sources.iter().map(String::as_str))
         .collect();
+    let evidence: &[&str] = if report
+        .insights
+        .iter()
+        .any(|i| i.starts_with("Early-career evidence"))
+    {
+        &["canaries-2025", "yale-budget-lab-2025", "humlum-2025"]
+    } else {
+        &[]
+    };
     let shown: std::collections::BTreeSet<&str> = report
         .indices
         .iter()
         .map(|i| i.source.as_str())
         .chain(report.labour_market.iter().map(|l| l.source.as_str()))
+        .chain(evidence.iter().copied())
         .collect();
     let listed: std::collections::BTreeSet<&str> =
         report.sources.iter().map(|s| s.id.as_str()).collect();
@@ -169,8 +179,8 @@ fn adjacent_roles_are_less_exposed_and_share_skills() {
             adjacent.id
         );
         assert!(
-            adjacent.shared_skills.len() >= 2,
-            "{} shares skills",
+            !adjacent.shared_skills.is_empty(),
+            "{} uses skills the person has",
             adjacent.id
         );
         assert_ne!(adjacent.id, "backend-developer");
@@ -222,8 +232,8 @@ fn invalid_shifts_are_usage_errors_that_say_why() {
     for (spec, expected) in [
         ("write-production-code:-10", "add up to -10 points"),
         (
-            "write-production-cod:-10,design-systems:+10",
-            "`write-production-cod` is not a task",
+            "write-poetry:-10,design-systems:+10",
+            "`write-poetry` is not a task",
         ),
         ("design-systems:-10,write-tests:+10", "would take -8%"),
         ("nonsense", "is not TASK:POINTS"),

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, so the crate links once. Each module covers one
 //! concern; `support` holds the command builder and the JSON mirror types.
 
+mod advice;
 mod assess_flow;
 mod browser;
 mod compare;

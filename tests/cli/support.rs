@@ -66,6 +66,7 @@ pub mod schema {
         pub labour_market: Option<Labour>,
         pub closest_roles: Vec<RoleLink>,
         pub adjacent_roles: Vec<Adjacent>,
+        pub moves_note: Option<String>,
         pub what_if: Option<WhatIf>,
         pub disclaimer: String,
     }
@@ -112,6 +113,11 @@ pub mod schema {
         pub central: f64,
         pub shared_skills: Vec<String>,
         pub skills_to_build: Vec<String>,
+        pub median_wage: Option<u32>,
+        pub wage_change: Option<f64>,
+        pub entry_education: String,
+        pub education: String,
+        pub step: String,
     }
 
     #[derive(Debug, Deserialize)]
