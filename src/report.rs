@@ -571,14 +571,16 @@ fn labour_line(figures: &Figures) -> Option<LabourLine> {
 }
 
 /// The sources of the early-career evidence, when a report quotes it.
-fn evidence_sources<'a>(meta: &'a Meta, insights: &[String]) -> impl Iterator<Item = SourceLine> + 'a {
-    let quoted = insights
-        .iter()
-        .any(|i| i == crate::scoring::EARLY_CAREER);
+fn evidence_sources<'a>(
+    meta: &'a Meta,
+    insights: &[String],
+) -> impl Iterator<Item = SourceLine> + 'a {
+    let quoted = insights.iter().any(|i| i == crate::scoring::EARLY_CAREER);
     meta.index_sources
         .iter()
         .filter(move |s| {
-            quoted && ["canaries-2025", "yale-budget-lab-2025", "humlum-2025"].contains(&s.id.as_str())
+            quoted
+                && ["canaries-2025", "yale-budget-lab-2025", "humlum-2025"].contains(&s.id.as_str())
         })
         .map(source_line)
 }

@@ -4,8 +4,8 @@
 use crate::answers::{self, Answers};
 use crate::cli::AssessArgs;
 use crate::config::Config;
-use crate::error::{CliError, write_result};
 use crate::dataset::Level;
+use crate::error::{CliError, write_result};
 use crate::prompts::flow::{ask_profile, choose_level, choose_role};
 use crate::prompts::terminal::TerminalPrompter;
 use crate::prompts::{PromptError, Prompter};
@@ -69,7 +69,11 @@ pub fn run_with(
     let given_level = args.level.map(Level::from);
     let mut role = given_role.clone();
     let mut level = given_level;
-    let mut step = if role.is_some() { Step::Level } else { Step::Role };
+    let mut step = if role.is_some() {
+        Step::Level
+    } else {
+        Step::Role
+    };
     let profile = loop {
         match step {
             Step::Role => match choose_role(prompter, &config.store) {
@@ -167,19 +171,13 @@ fn check_save_target(path: &Path, force: bool) -> Result<(), CliError> {
     tempfile::NamedTempFile::new_in(&folder)
         .map(drop)
         .map_err(|e| {
-            CliError::failure(format!(
-                "cannot save answers in {}: {e}",
-                folder.display()
-            ))
-            .with_hint("choose a folder you can write to, before answering the questions")
+            CliError::failure(format!("cannot save answers in {}: {e}", folder.display()))
+                .with_hint("choose a folder you can write to, before answering the questions")
         })
 }
 
 fn ask_where_to_save(prompter: &mut dyn Prompter) -> Result<Option<PathBuf>, PromptError> {
-    if !prompter.confirm(
-        "Save your answers, to see the full report later?",
-        false,
-    )? {
+    if !prompter.confirm("Save your answers, to see the full report later?", false)? {
         return Ok(None);
     }
     loop {

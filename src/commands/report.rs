@@ -177,11 +177,21 @@ fn resolve_shift_tasks(
             if ids.contains(&name.as_str()) {
                 return Ok((name, points));
             }
-            let starting: Vec<&str> = ids.iter().copied().filter(|id| id.starts_with(&name)).collect();
+            let starting: Vec<&str> = ids
+                .iter()
+                .copied()
+                .filter(|id| id.starts_with(&name))
+                .collect();
             match starting.as_slice() {
                 [one] => Ok(((*one).to_owned(), points)),
-                [] => Err(CliError::usage(format!("--shift: `{name}` is not a task of {}", role.id))
-                    .with_hint(format!("task ids are: {} (`--ids` shows them in the table)", ids.join(", ")))),
+                [] => Err(CliError::usage(format!(
+                    "--shift: `{name}` is not a task of {}",
+                    role.id
+                ))
+                .with_hint(format!(
+                    "task ids are: {} (`--ids` shows them in the table)",
+                    ids.join(", ")
+                ))),
                 many => Err(CliError::usage(format!(
                     "--shift: `{name}` could be {}",
                     many.join(", ")

@@ -693,7 +693,9 @@ fn neighbours_of(role: &Role, all: &[Role]) -> Vec<Neighbour> {
             let entry = Entry::of(other)?;
             let feasible = entry.education_step <= own_entry.education_step + MAX_EDUCATION_STEP_UP
                 && match (entry.median_wage, own_entry.median_wage) {
-                    (Some(theirs), Some(ours)) => f64::from(theirs) >= MIN_WAGE_RATIO * f64::from(ours),
+                    (Some(theirs), Some(ours)) => {
+                        f64::from(theirs) >= MIN_WAGE_RATIO * f64::from(ours)
+                    }
                     _ => false,
                 };
             if shared < MIN_SHARED_SKILLS || !feasible {

@@ -124,7 +124,7 @@ pub fn choose_level(prompter: &mut dyn Prompter, role: &Role) -> PromptResult<Le
             } else {
                 format!("{} ({})", profile.name, level.as_str())
             };
-            prompter.note(&format!("  {name}: {}", profile.description));
+            prompter.note(&format!("{name}: {}", profile.description));
             name
         })
         .collect();
@@ -204,6 +204,9 @@ pub fn ask_profile(
     })
 }
 
+/// The share a task starts with when the level's typical mix has none of it.
+const NEW_TASK_SHARE: f64 = 0.05;
+
 /// The tasks the person does, each starting from the level's typical share, rescaled over
 /// the tasks they kept (all kept: exactly the typical split).
 fn choose_tasks(
@@ -223,14 +226,21 @@ fn choose_tasks(
             prompter.note("Pick at least one task: the report is about the work you do.");
             continue;
         }
-        let kept: f64 = picked.iter().map(|&i| defaults[i]).sum();
-        let even = 1.0 / picked.len() as f64;
+        // A task the level does not usually do starts with a little time, not none.
+        let start = |i: usize| {
+            if defaults[i] > 0.0 {
+                defaults[i]
+            } else {
+                NEW_TASK_SHARE
+            }
+        };
+        let total: f64 = picked.iter().map(|&i| start(i)).sum();
         return Ok(picked
             .into_iter()
             .map(|i| Chosen {
                 task: TaskRef::Role(i),
                 title: role.tasks[i].title.to_string(),
-                share: if kept > 0.0 { defaults[i] / kept } else { even },
+                share: start(i) / total,
             })
             .collect());
     }
@@ -326,7 +336,11 @@ fn ask_share(prompter: &mut dyn Prompter, title: &str, current: f64) -> PromptRe
 /// Gives task `index` the share `share` and scales the other tasks so the week still sums
 /// to 100%, keeping their proportions; a lone task takes the whole week.
 fn set_share(chosen: &mut [Chosen], index: usize, share: f64) {
-    let share = if chosen.len() == 1 { 1.0 } else { share.clamp(0.0, 1.0) };
+    let share = if chosen.len() == 1 {
+        1.0
+    } else {
+        share.clamp(0.0, 1.0)
+    };
     let others: f64 = chosen
         .iter()
         .enumerate()

@@ -205,10 +205,7 @@ pub fn render_report(report: &Report) -> String {
     }
     let _ = writeln!(out, "</ol>\n</section>");
 
-    let _ = writeln!(
-        out,
-        "<section id=\"moves\">\n<h2>Where to move next</h2>"
-    );
+    let _ = writeln!(out, "<section id=\"moves\">\n<h2>Where to move next</h2>");
     if let Some(note) = &report.moves_note {
         let _ = writeln!(out, "<p>{}</p>", escape(note));
     }

@@ -173,12 +173,22 @@ pub fn render_compact(report: &Report, style: Style) -> String {
     out.push('\n');
     out.push_str(&task_table(report, style));
     let _ = writeln!(out, "{}", paint(style, "What to do about it", |t| t.bold()));
-    for (n, strategy) in report.strategies.iter().take(COMPACT_STRATEGIES).enumerate() {
+    for (n, strategy) in report
+        .strategies
+        .iter()
+        .take(COMPACT_STRATEGIES)
+        .enumerate()
+    {
         let _ = writeln!(
             out,
             "{}",
             wrap(
-                &format!("{}. {}. Because {}.", n + 1, strategy.title, strategy.because),
+                &format!(
+                    "{}. {}. Because {}.",
+                    n + 1,
+                    strategy.title,
+                    strategy.because
+                ),
                 "  ",
                 "     ",
                 style.width

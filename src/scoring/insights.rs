@@ -147,7 +147,11 @@ fn versus_typical(a: &Assessment) -> String {
     } else {
         format!(
             "Your mix is {} {} exposed than the typical {} mix for this role (central {}).",
-            count(points(difference).unsigned_abs() as usize, "point", "points"),
+            count(
+                points(difference).unsigned_abs() as usize,
+                "point",
+                "points"
+            ),
             if difference < 0.0 { "less" } else { "more" },
             a.level.as_str(),
             percent(typical)
@@ -175,7 +179,11 @@ fn level_shift(role: &Role, a: &Assessment, next: Level) -> String {
         format!(
             "At {} level the typical mix is {} {} exposed than {whose} (central {})",
             next.as_str(),
-            count(points(difference).unsigned_abs() as usize, "point", "points"),
+            count(
+                points(difference).unsigned_abs() as usize,
+                "point",
+                "points"
+            ),
             if difference < 0.0 { "less" } else { "more" },
             percent(theirs)
         )
@@ -202,10 +210,9 @@ fn level_shift(role: &Role, a: &Assessment, next: Level) -> String {
             ", as more time goes to “{}”, which AI barely reaches",
             role.tasks[i].title
         )),
-        (false, Some((i, _)), _) => sentence.push_str(&format!(
-            ", as less time goes to “{}”",
-            role.tasks[i].title
-        )),
+        (false, Some((i, _)), _) => {
+            sentence.push_str(&format!(", as less time goes to “{}”", role.tasks[i].title))
+        }
         (false, None, _) => {}
     }
     sentence.push('.');

@@ -121,7 +121,11 @@ fn describe(
             .collect(),
         wage_change,
         education: education_change(own, &neighbour.entry),
-        step: step_time(own, &neighbour.entry, same_field(&own_code, &neighbour.soc_code)),
+        step: step_time(
+            own,
+            &neighbour.entry,
+            same_field(&own_code, &neighbour.soc_code),
+        ),
     }
 }
 
@@ -180,8 +184,12 @@ pub fn step_time(own: &Entry, target: &Entry, same_field: bool) -> String {
         .to_owned()
     };
     match target.experience.as_str() {
-        "Less than 5 years" => text.push_str(", and employers usually want some related experience"),
-        "5 years or more" => text.push_str(", and employers usually want five years of related experience"),
+        "Less than 5 years" => {
+            text.push_str(", and employers usually want some related experience")
+        }
+        "5 years or more" => {
+            text.push_str(", and employers usually want five years of related experience")
+        }
         _ => {}
     }
     text

@@ -34,7 +34,12 @@ fn moves_of(role: &str, level: &str) -> Vec<String> {
 fn moves_stay_within_reach_of_the_persons_education_pay_and_experience() {
     for level in ["junior", "mid", "senior", "lead"] {
         let physician = moves_of("family-physician", level);
-        for implausible in ["electrician", "home-health-aide", "janitor", "registered-nurse"] {
+        for implausible in [
+            "electrician",
+            "home-health-aide",
+            "janitor",
+            "registered-nurse",
+        ] {
             assert!(
                 !physician.contains(&implausible.to_owned()),
                 "a {level} physician is pointed to {implausible}: {physician:?}"
@@ -45,7 +50,13 @@ fn moves_stay_within_reach_of_the_persons_education_pay_and_experience() {
             "{level} electrician → janitor"
         );
     }
-    for role in ["accountant", "writer", "backend-developer", "cashier", "data-entry-clerk"] {
+    for role in [
+        "accountant",
+        "writer",
+        "backend-developer",
+        "cashier",
+        "data-entry-clerk",
+    ] {
         for level in ["junior", "mid"] {
             assert!(
                 !moves_of(role, level).contains(&"chief-executive".to_owned()),
@@ -77,7 +88,11 @@ fn every_report_has_moves_or_says_why_not_and_never_lists_a_skill_twice() {
                 adjacent.id
             );
             if let Some(change) = adjacent.wage_change {
-                assert!(change >= -0.15 - 1e-9, "{who} → {}: pay not far below", adjacent.id);
+                assert!(
+                    change >= -0.15 - 1e-9,
+                    "{who} → {}: pay not far below",
+                    adjacent.id
+                );
             }
             assert!(!adjacent.step.is_empty() && !adjacent.education.is_empty());
         }
@@ -99,7 +114,14 @@ fn insights_never_contradict_themselves_nor_misspell() {
                 !(less && insight.contains("which AI reaches")),
                 "{who}: less exposed, yet moving to work AI reaches: {insight}"
             );
-            for wrong in [" 1 points", " 1 tasks", " 1 roles", "(1 people)", " ai ", " ai."] {
+            for wrong in [
+                " 1 points",
+                " 1 tasks",
+                " 1 roles",
+                "(1 people)",
+                " ai ",
+                " ai.",
+            ] {
                 assert!(!insight.contains(wrong), "{who}: `{wrong}` in {insight}");
             }
             assert!(
@@ -171,14 +193,24 @@ fn exposed_junior_reports_carry_the_early_career_evidence_with_its_sources() {
         .iter()
         .find(|i| i.starts_with("Early-career evidence"))
         .expect("a junior backend report carries the early-career evidence");
-    for fact in ["aged 22 to 25", "13%", "nearly 20%", "2025", "Yale Budget Lab", "Denmark"] {
+    for fact in [
+        "aged 22 to 25",
+        "13%",
+        "nearly 20%",
+        "2025",
+        "Yale Budget Lab",
+        "Denmark",
+    ] {
         assert!(evidence.contains(fact), "{fact} in {evidence}");
     }
     let sources: Vec<&str> = report.sources.iter().map(|s| s.id.as_str()).collect();
     for id in ["canaries-2025", "yale-budget-lab-2025", "humlum-2025"] {
         assert!(sources.contains(&id), "{id} in {sources:?}");
     }
-    let (json, _) = run(&["report", "-r", "electrician", "-l", "junior", "--json"], 0);
+    let (json, _) = run(
+        &["report", "-r", "electrician", "-l", "junior", "--json"],
+        0,
+    );
     assert!(
         !schema::report(&json)
             .insights
@@ -191,7 +223,9 @@ fn exposed_junior_reports_carry_the_early_career_evidence_with_its_sources() {
 /// True when some number in the document is a negative zero.
 fn has_negative_zero(value: &serde_json::Value) -> bool {
     match value {
-        serde_json::Value::Number(n) => n.as_f64().is_some_and(|f| f == 0.0 && f.is_sign_negative()),
+        serde_json::Value::Number(n) => {
+            n.as_f64().is_some_and(|f| f == 0.0 && f.is_sign_negative())
+        }
         serde_json::Value::Array(items) => items.iter().any(has_negative_zero),
         serde_json::Value::Object(fields) => fields.values().any(has_negative_zero),
         _ => false,
@@ -210,5 +244,8 @@ fn no_report_prints_negative_zero() {
             report.level.as_str()
         );
     }
-    assert!(has_negative_zero(&serde_json::json!({"lower": -0.0})), "the check can fail");
+    assert!(
+        has_negative_zero(&serde_json::json!({"lower": -0.0})),
+        "the check can fail"
+    );
 }

@@ -67,7 +67,12 @@ fn keeping_every_default_gives_exactly_the_typical_report() {
     );
     result.expect("the flow completes");
     assert!(prompter.finished(), "every scripted answer was used");
-    let (typical, _) = run(&["report", "-r", "backend", "-l", "junior", "--color", "never"], 0);
+    let (typical, _) = run(
+        &[
+            "report", "-r", "backend", "-l", "junior", "--color", "never",
+        ],
+        0,
+    );
     let headline = |text: &str| text.lines().take(2).collect::<Vec<_>>().join("\n");
     assert_eq!(headline(&out), headline(&typical), "same band and range");
     assert!(
@@ -94,9 +99,24 @@ fn role_and_level_are_asked_when_not_given() {
     let (result, out, prompter) = drive(answers, &args(None, None, None));
     result.expect("completes");
     assert!(out.contains("Electrician · Master (senior)"), "{out}");
-    assert!(prompter.transcript.iter().any(|l| l.contains("Your job title")));
-    assert!(prompter.transcript.iter().any(|l| l == "Using: Electrician"));
-    assert!(prompter.transcript.iter().any(|l| l.contains("Which level")));
+    assert!(
+        prompter
+            .transcript
+            .iter()
+            .any(|l| l.contains("Your job title"))
+    );
+    assert!(
+        prompter
+            .transcript
+            .iter()
+            .any(|l| l == "Using: Electrician")
+    );
+    assert!(
+        prompter
+            .transcript
+            .iter()
+            .any(|l| l.contains("Which level"))
+    );
 }
 
 #[test]
@@ -111,15 +131,24 @@ fn esc_goes_back_one_question_and_keeps_the_answers() {
         Answer::No,
         Answer::No,
     ];
-    let (result, out, prompter) = drive(answers, &args(Some("backend"), Some(LevelArg::Junior), None));
+    let (result, out, prompter) = drive(
+        answers,
+        &args(Some("backend"), Some(LevelArg::Junior), None),
+    );
     result.expect("completes after going back");
     let asked = prompter
         .transcript
         .iter()
         .filter(|l| l.contains("task that is not listed"))
         .count();
-    assert_eq!(asked, 2, "Esc at the week went back to the previous question");
-    assert!(out.contains("as exposed as the typical junior mix"), "{out}");
+    assert_eq!(
+        asked, 2,
+        "Esc at the week went back to the previous question"
+    );
+    assert!(
+        out.contains("as exposed as the typical junior mix"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -314,10 +343,20 @@ fn the_summary_fits_one_screen_and_says_where_the_rest_is() {
     summary_args.full = false;
     let (result, out, _) = drive(all_defaults(), &summary_args);
     result.expect("completes");
-    assert!(out.lines().count() <= 60, "{} lines:\n{out}", out.lines().count());
+    assert!(
+        out.lines().count() <= 60,
+        "{} lines:\n{out}",
+        out.lines().count()
+    );
     assert!(out.contains("What to do about it"), "{out}");
-    assert!(out.contains("report --answers FILE") && out.contains("--full"), "{out}");
-    assert!(!out.contains("Sources"), "sources belong in the full report: {out}");
+    assert!(
+        out.contains("report --answers FILE") && out.contains("--full"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Sources"),
+        "sources belong in the full report: {out}"
+    );
 }
 
 #[test]
@@ -375,7 +414,11 @@ fn save_refuses_an_existing_file_before_the_first_question() {
     );
     let error = result.expect_err("refused");
     assert_eq!(error.exit, Exit::Usage);
-    assert!(error.message.contains("already exists"), "{}", error.message);
+    assert!(
+        error.message.contains("already exists"),
+        "{}",
+        error.message
+    );
     assert!(error.hint.as_deref().unwrap_or("").contains("--force"));
     assert!(prompter.transcript.is_empty(), "nothing was asked");
     assert!(out.is_empty());
@@ -385,7 +428,11 @@ fn save_refuses_an_existing_file_before_the_first_question() {
     forced.force = true;
     let (result, _, _) = drive(all_defaults(), &forced);
     result.expect("--force replaces it");
-    assert!(std::fs::read_to_string(&path).expect("saved").contains("format_version"));
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("saved")
+            .contains("format_version")
+    );
 }
 
 #[test]
@@ -400,6 +447,10 @@ fn save_checks_its_folder_before_the_first_question() {
     );
     let error = result.expect_err("refused");
     assert_eq!(error.exit, Exit::Failure);
-    assert!(error.message.contains("/nonexistent-folder"), "{}", error.message);
+    assert!(
+        error.message.contains("/nonexistent-folder"),
+        "{}",
+        error.message
+    );
     assert!(prompter.transcript.is_empty(), "nothing was asked");
 }

@@ -10,6 +10,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
 const ENTER: &str = "\r";
 
 fn spawn_assess(save: &Path) -> PtySession {
@@ -51,12 +52,67 @@ fn figures(text: &str) -> (String, (i64, i64, i64)) {
     (band, (numbers[0], numbers[2], numbers[1]))
 }
 
+/// The text of a session, back to the bytes the program wrote (rexpect hands each byte back
+/// as a char).
+fn bytes_of(text: &str) -> Vec<u8> {
+    text.chars().map(|c| c as u32 as u8).collect()
+}
+
+/// Accepts every default: the task list (whose last task is `last_task`), no task of one's
+/// own, the week as shown, the skills, no other skills. Returns what was shown up to the save.
+fn accept_defaults(session: &mut PtySession, last_task: &str) -> String {
+    session.exp_string(last_task).expect("the task list");
+    keys(session, ENTER);
+    session
+        .exp_string("not listed?")
+        .expect("own-task question");
+    keys(session, "n");
+    session
+        .exp_string("Change the time on a task")
+        .expect("the week");
+    keys(session, ENTER);
+    session
+        .exp_string("AI tool fluency (resilient)")
+        .expect("the skill list");
+    keys(session, ENTER);
+    session
+        .exp_string("search the full list")
+        .expect("other skills question");
+    keys(session, "n");
+    session
+        .exp_string("Saved to")
+        .expect("the summary, then the save")
+}
+
+#[test]
+fn accepting_every_default_reproduces_the_typical_report() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let save = dir.path().join("answers.toml");
+    let mut session = spawn_assess(&save);
+    let shown = accept_defaults(&mut session, "Set technical direction, plan and hire");
+    session.exp_eof().expect("exits");
+    assert_eq!(exit_code(&session), Some(0));
+    let (json, _) = run(&["report", "-r", "backend", "-l", "junior", "--json"], 0);
+    let typical = schema::report(&json);
+    let whole = |f: f64| (f * 100.0).round() as i64;
+    let (band, figures) = figures(&shown);
+    assert_eq!(band, typical.risk.label);
+    assert_eq!(
+        figures,
+        (
+            whole(typical.exposure.lower),
+            whole(typical.exposure.central),
+            whole(typical.exposure.upper)
+        ),
+        "Enter through every question gives the level's typical figures"
+    );
+}
+
 #[test]
 fn a_full_run_with_arrow_keys_matches_the_replayed_answers() {
     let dir = tempfile::tempdir().expect("temp dir");
     let save = dir.path().join("answers.toml");
     let mut session = spawn_assess(&save);
-
     session
         .exp_string("Set technical direction, plan and hire")
         .expect("the task list");
@@ -67,16 +123,31 @@ fn a_full_run_with_arrow_keys_matches_the_replayed_answers() {
         .exp_string("not listed?")
         .expect("own-task question");
     keys(&mut session, "n");
-    for task in 0..12 {
-        session
-            .exp_string("most of my time (half or more)")
-            .unwrap_or_else(|e| panic!("time question {task}: {e}"));
-        if task == 0 {
-            keys(&mut session, DOWN);
-        }
-        keys(&mut session, ENTER);
-    }
-    session.exp_string("Adjust a task").expect("the split");
+    session
+        .exp_string("Change the time on a task")
+        .expect("the week");
+    keys(&mut session, DOWN);
+    keys(&mut session, ENTER);
+    session.exp_string("Which task?").expect("which task");
+    session
+        .exp_string("Set technical direction, plan and hire (")
+        .expect("the last task");
+    keys(&mut session, UP);
+    keys(&mut session, ENTER);
+    session
+        .exp_string("type a percentage")
+        .expect("the share choices");
+    // The task starts at about 5% (a task the level does not usually do); two steps up
+    // wrap round to the last choice.
+    keys(&mut session, &UP.repeat(2));
+    keys(&mut session, ENTER);
+    session
+        .exp_string("Percentage of your week")
+        .expect("a typed percentage");
+    keys(&mut session, "25\r");
+    session
+        .exp_string("Change the time on a task")
+        .expect("the week again");
     keys(&mut session, ENTER);
     session
         .exp_string("AI tool fluency (resilient)")
@@ -86,9 +157,9 @@ fn a_full_run_with_arrow_keys_matches_the_replayed_answers() {
         .exp_string("search the full list")
         .expect("other skills question");
     keys(&mut session, "n");
-    let screen = session
+    let shown = session
         .exp_string("Saved to")
-        .expect("the report, then the save");
+        .expect("the summary, then the save");
     session.exp_eof().expect("exits");
     assert_eq!(exit_code(&session), Some(0));
 
@@ -103,7 +174,7 @@ fn a_full_run_with_arrow_keys_matches_the_replayed_answers() {
     );
     let report = schema::report(&json);
     let whole = |f: f64| (f * 100.0).round() as i64;
-    let (band, (lower, central, upper)) = figures(&screen);
+    let (band, (lower, central, upper)) = figures(&shown);
     assert_eq!(
         band, report.risk.label,
         "the band on screen is the replayed band"
@@ -116,17 +187,19 @@ fn a_full_run_with_arrow_keys_matches_the_replayed_answers() {
             whole(report.exposure.upper)
         )
     );
+    let direction = report
+        .tasks
+        .iter()
+        .find(|t| t.id.as_deref() == Some("set-technical-direction"))
+        .expect("the task checked with Space is in the mix");
     assert!(
-        report
-            .tasks
-            .iter()
-            .any(|t| t.id.as_deref() == Some("set-technical-direction")),
-        "the task checked with Space is in the mix"
+        (direction.time_share - 0.25).abs() < 1e-9,
+        "the typed 25% is kept exactly"
     );
 }
 
 #[test]
-fn ctrl_c_mid_flow_exits_130_restores_the_cursor_and_writes_nothing() {
+fn esc_goes_back_one_question() {
     let dir = tempfile::tempdir().expect("temp dir");
     let save = dir.path().join("answers.toml");
     let mut session = spawn_assess(&save);
@@ -139,8 +212,33 @@ fn ctrl_c_mid_flow_exits_130_restores_the_cursor_and_writes_nothing() {
         .expect("own-task question");
     keys(&mut session, "n");
     session
-        .exp_string("most of my time (half or more)")
-        .expect("first time question");
+        .exp_string("Change the time on a task")
+        .expect("the week");
+    keys(&mut session, "\x1b");
+    session
+        .exp_string("not listed?")
+        .expect("Esc went back to the own-task question");
+    session.send_control('c').expect("ctrl-c");
+    session.exp_eof().expect("exits");
+    assert_eq!(exit_code(&session), Some(130));
+}
+
+#[test]
+fn ctrl_c_mid_flow_exits_130_says_so_restores_the_cursor_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let save = dir.path().join("answers.toml");
+    let mut session = spawn_assess(&save);
+    session
+        .exp_string("Set technical direction, plan and hire")
+        .expect("the task list");
+    keys(&mut session, ENTER);
+    session
+        .exp_string("not listed?")
+        .expect("own-task question");
+    keys(&mut session, "n");
+    session
+        .exp_string("Change the time on a task")
+        .expect("the week");
     session.send_control('c').expect("ctrl-c");
     let rest = session.exp_eof().expect("exits");
     assert_eq!(exit_code(&session), Some(130));
@@ -148,6 +246,7 @@ fn ctrl_c_mid_flow_exits_130_restores_the_cursor_and_writes_nothing() {
         rest.contains("\x1b[?25h"),
         "the cursor is shown again: {rest:?}"
     );
+    assert!(rest.contains("nothing was saved"), "{rest:?}");
     assert!(!save.exists(), "no answers file");
     assert_eq!(
         std::fs::read_dir(dir.path()).expect("dir").count(),
@@ -156,18 +255,115 @@ fn ctrl_c_mid_flow_exits_130_restores_the_cursor_and_writes_nothing() {
     );
 }
 
+/// A session whose every byte of output is kept, to be rendered as a screen at the end.
+struct Recorded {
+    session: PtySession,
+    output: Vec<u8>,
+}
+
+impl Recorded {
+    fn expect(&mut self, text: &str) {
+        let before = self
+            .session
+            .exp_string(text)
+            .unwrap_or_else(|e| panic!("`{text}`: {e}"));
+        self.output.extend(bytes_of(&before));
+        self.output.extend(text.as_bytes());
+    }
+
+    fn finish(&mut self) {
+        let rest = self.session.exp_eof().expect("exits");
+        self.output.extend(bytes_of(&rest));
+    }
+}
+
+/// A whole session at a given terminal width (set with stty on the pseudo-terminal), with
+/// a long search and a typo; every question must be on screen once at the end.
+fn redraws_leave_no_copies_at(columns: u16) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let save = dir.path().join("a.toml");
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!(
+            "stty cols {columns} rows 24 && exec \"$0\" assess --save \"$1\""
+        ))
+        .arg(assert_cmd::cargo::cargo_bin("ai-exposure"))
+        .arg(&save)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut run = Recorded {
+        session: spawn_command(command, Some(15_000)).expect("spawns in a pty"),
+        output: Vec::new(),
+    };
+    run.expect("Your job title");
+    keys(
+        &mut run.session,
+        "a very long job title that somebody might type without thinking about the width\r",
+    );
+    run.expect("Nothing matches");
+    run.expect("Your job title");
+    keys(&mut run.session, "electrican\r");
+    run.expect("None of these: search again");
+    keys(&mut run.session, &format!("{DOWN}{UP}{ENTER}"));
+    run.expect("Foreman (lead)");
+    keys(&mut run.session, ENTER);
+    run.expect("Run crews and supervise apprentices");
+    keys(&mut run.session, &format!("{DOWN}{DOWN}{UP}{UP}{ENTER}"));
+    run.expect("not listed?");
+    keys(&mut run.session, "n");
+    run.expect("Change the time on a task");
+    keys(&mut run.session, &format!("{DOWN}{UP}{ENTER}"));
+    run.expect("Which skills do you have?");
+    run.expect("AI tool fluency (resilient)");
+    keys(&mut run.session, ENTER);
+    run.expect("search the full list");
+    keys(&mut run.session, "n");
+    run.expect("Saved to");
+    run.finish();
+    assert_eq!(exit_code(&run.session), Some(0));
+    let mut parser = vt100::Parser::new(400, columns, 0);
+    parser.process(&run.output);
+    let screen = parser.screen().contents();
+    for question in [
+        "Which is closest to your job?",
+        "Which level describes you best?",
+        "Which tasks do you really",
+        "Does this look like your week?",
+        "Which skills do you have?",
+    ] {
+        assert_eq!(
+            screen.matches(question).count(),
+            1,
+            "`{question}` is on screen once at {columns} columns:\n{screen}"
+        );
+    }
+}
+
 #[test]
-fn esc_at_a_menu_exits_130() {
+fn at_80_columns_redraws_leave_no_copies_behind() {
+    redraws_leave_no_copies_at(80);
+}
+
+#[test]
+fn at_60_columns_redraws_leave_no_copies_behind() {
+    redraws_leave_no_copies_at(60);
+}
+
+#[test]
+fn save_refuses_to_overwrite_before_asking_anything() {
     let dir = tempfile::tempdir().expect("temp dir");
     let save = dir.path().join("answers.toml");
+    std::fs::write(&save, "precious").expect("write");
     let mut session = spawn_assess(&save);
-    session
-        .exp_string("Set technical direction, plan and hire")
-        .expect("the task list");
-    keys(&mut session, "\x1b");
-    session.exp_eof().expect("exits");
-    assert_eq!(exit_code(&session), Some(130));
-    assert!(!save.exists());
+    let text = session.exp_eof().expect("exits at once");
+    assert_eq!(exit_code(&session), Some(2));
+    assert!(
+        text.contains("already exists") && text.contains("--force"),
+        "{text}"
+    );
+    assert!(!text.contains("Which tasks"), "no question was asked");
+    assert_eq!(std::fs::read_to_string(&save).expect("kept"), "precious");
 }
 
 #[test]
@@ -202,7 +398,7 @@ fn no_input_refuses_even_on_a_terminal() {
 }
 
 #[test]
-fn the_role_question_searches_as_you_type() {
+fn the_job_question_uses_the_role_finder() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut command = Command::new(assert_cmd::cargo::cargo_bin("ai-exposure"));
     command
@@ -212,16 +408,25 @@ fn the_role_question_searches_as_you_type() {
         .env("TERM", "xterm");
     let mut session = spawn_command(command, Some(15_000)).expect("spawns in a pty");
     session
-        .exp_string("Which role is closest to your job?")
-        .expect("the role question");
-    keys(&mut session, "electr");
+        .exp_string("Your job title")
+        .expect("the job question");
+    keys(&mut session, "teacher\r");
     session
-        .exp_string("Electrician (electrician)")
-        .expect("the search narrows to the electrician");
+        .exp_string("Secondary school teacher")
+        .expect("an ambiguous name is a pick list");
+    session
+        .exp_string("None of these: search again")
+        .expect("the last item");
+    keys(&mut session, UP);
     keys(&mut session, ENTER);
+    session.exp_string("Your job title").expect("asked again");
+    keys(&mut session, "electrician\r");
     session
-        .exp_string("lead:")
-        .expect("the level question, last item");
+        .exp_string("Using: Electrician")
+        .expect("an exact name is taken");
+    session
+        .exp_string("Foreman (lead)")
+        .expect("the electrician's levels");
     keys(&mut session, &DOWN.repeat(2));
     keys(&mut session, ENTER);
     session
