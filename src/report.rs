@@ -500,9 +500,20 @@ pub fn build_reference(meta: &Meta, occupation: &Occupation, level: Level) -> Re
         },
         tasks: Vec::new(),
         skills: Vec::new(),
-        insights: crate::scoring::reference_insights(occupation, level),
+        insights: crate::scoring::reference_insights(
+            occupation,
+            level,
+            meta.all_occupations_change,
+        ),
         strategies: Vec::new(),
-        sources: index_sources(meta, &occupation.figures).collect(),
+        sources: index_sources(meta, &occupation.figures)
+            .chain(
+                meta.index_sources
+                    .iter()
+                    .filter(|s| basis == Basis::GroupEstimate && s.id == "eloundou-2023")
+                    .map(source_line),
+            )
+            .collect(),
         indices: index_lines(&occupation.figures, &occupation.code),
         labour_market: labour_line(&occupation.figures),
         closest_roles: links

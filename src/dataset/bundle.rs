@@ -88,6 +88,7 @@ pub struct Catalog {
 #[derive(Debug, Serialize, Deserialize)]
 pub struct ReferenceExtra {
     pub labels: TaskLabels,
+    pub all_change_percent: f64,
     pub groups: Vec<Group>,
     pub names: Vec<(String, String)>,
 }
@@ -170,6 +171,7 @@ pub fn encode(dataset: &Dataset) -> Result<EncodedBundle, postcard::Error> {
         corpus: postcard::to_allocvec(&corpus)?,
         reference: postcard::to_allocvec(&ReferenceExtra {
             labels: dataset.reference.labels.clone(),
+            all_change_percent: dataset.reference.all_change_percent,
             groups: dataset.reference.groups.clone(),
             names: dataset.names.clone(),
         })?,

@@ -103,6 +103,8 @@ pub struct Meta {
     pub families: Vec<Family>,
     /// The sources reports cite beyond a role's own tasks ([`REPORT_SOURCES`]).
     pub index_sources: Vec<IndexSource>,
+    /// BLS's projected 2022-32 change in employment for all occupations, in percent.
+    pub all_occupations_change: f64,
 }
 
 /// The works reports cite beyond a role's tasks: the published figures every report shows,
@@ -422,6 +424,7 @@ impl Dataset {
                 as_of: String::new(),
                 families: Vec::new(),
                 index_sources: Vec::new(),
+                all_occupations_change: 0.0,
             },
             skills: Vec::new(),
             sources: Vec::new(),
@@ -647,6 +650,7 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
         .collect();
     let mut roles: Vec<Role> = roles.into_values().collect();
     let mut reference = base.reference;
+    meta.all_occupations_change = reference.all_change_percent;
     link_curated(&mut reference.occupations, &mut roles, &meta.families);
     let neighbours: Vec<Vec<Neighbour>> = roles
         .iter()

@@ -173,6 +173,8 @@ pub struct Group {
 pub struct Reference {
     /// Published labels of O*NET tasks, which curated tasks link to.
     pub labels: TaskLabels,
+    /// BLS's projected change in employment for all occupations together, in percent.
+    pub all_change_percent: f64,
     /// Sorted by code.
     pub occupations: Vec<Occupation>,
     pub groups: Vec<Group>,
@@ -185,8 +187,15 @@ pub fn read_reference(dir: &Path) -> Result<Reference, String> {
     let files = read_published(dir)?;
     let occupations = build_occupations(&files);
     let groups = broad_groups(&files, &occupations);
+    let all_change_percent = files
+        .projections
+        .iter()
+        .find(|p| p.code == "00-0000")
+        .map(|p| p.change_percent)
+        .ok_or_else(|| format!("{PROJECTIONS_FILE}: no row for all occupations (00-0000)"))?;
     Ok(Reference {
         labels: TaskLabels::parse(&labels_text)?,
+        all_change_percent,
         occupations,
         groups,
     })
@@ -662,8 +671,11 @@ fn closest_roles(occupation: &Occupation, roles: &[Role]) -> Vec<RoleLink> {
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    // Only roles about as close as the closest: a broad SOC group alone is weak kinship.
+    let floor = scored.first().map_or(0, |best| best.0 * 3 / 4);
     scored
         .into_iter()
+        .filter(|(score, _, _)| *score >= floor)
         .take(MAX_CLOSEST)
         .map(|(_, role, reason)| RoleLink {
             id: role.id.clone(),

@@ -223,6 +223,7 @@ impl Store {
                         .collect::<Result<_, _>>()?,
                     reference: Reference {
                         labels: extra.labels,
+                        all_change_percent: extra.all_change_percent,
                         occupations: self.occupations()?,
                         groups: extra.groups,
                     },

@@ -7,7 +7,9 @@ use crate::dataset::reference::{Occupation, RangeBasis};
 /// Human and GPT-4 β figures further apart than this are worth a sentence.
 const NOTABLE_DISAGREEMENT: f64 = 0.15;
 
-pub fn reference_insights(occupation: &Occupation, level: Level) -> Vec<String> {
+/// `all_change`: BLS's projected change for all occupations, to set the occupation's own
+/// projection against.
+pub fn reference_insights(occupation: &Occupation, level: Level, all_change: f64) -> Vec<String> {
     let mut insights = Vec::new();
     let figures = &occupation.figures;
     match occupation.range() {
@@ -59,7 +61,7 @@ pub fn reference_insights(occupation: &Occupation, level: Level) -> Vec<String> 
         };
         insights.push(format!(
             "BLS projects U.S. employment of {} to {direction} by {:.1}% from 2022 to 2032 \
-             (all occupations: 2.8%).",
+             (all occupations: {all_change:+.1}%).",
             lower_first(&labour.title),
             labour.change_percent.abs()
         ));

@@ -161,3 +161,73 @@ fn the_bundled_binary_carries_the_same_dataset_as_data() {
         "the build embedded data/ as it is on disk"
     );
 }
+
+/// Decimal figures between 0 and 1 in a text ("0.87"), with their printed precision.
+fn decimals(text: &str) -> Vec<(f64, usize)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for (i, window) in bytes.windows(2).enumerate() {
+        let starts = window == b"0." && (i == 0 || !bytes[i - 1].is_ascii_digit() && bytes[i - 1] != b'.');
+        if !starts {
+            continue;
+        }
+        let digits: String = text[i + 2..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let is_percent = text[i + 2 + digits.len()..].starts_with('%');
+        if !digits.is_empty() && !is_percent {
+            found.push((format!("0.{digits}").parse().expect("a number"), digits.len()));
+        }
+    }
+    found
+}
+
+/// Every index-like figure a summary quotes must be one the bundled files publish for the
+/// role's own occupation, to the precision printed: a hand-quoted figure cannot drift.
+fn unpublished_figures(role: &ai_exposure::dataset::Role) -> Vec<f64> {
+    let figures = &role.figures;
+    let mut published: Vec<f64> = Vec::new();
+    if let Some(e) = &figures.eloundou {
+        published.extend(e.gpt4.iter().chain(&e.human));
+    }
+    if let Some(m) = &figures.microsoft {
+        published.push(m.value);
+    }
+    decimals(&role.summary)
+        .into_iter()
+        .filter(|(value, places)| {
+            let step = 10f64.powi(-(*places as i32));
+            !published
+                .iter()
+                .any(|p| (p - value).abs() <= step / 2.0 + 1e-9)
+        })
+        .map(|(value, _)| value)
+        .collect()
+}
+
+#[test]
+fn every_figure_in_a_summary_matches_the_bundled_files() {
+    for role in &dataset().roles {
+        assert_eq!(
+            unpublished_figures(role),
+            Vec::<f64>::new(),
+            "{}: a figure in the summary is not what the bundled files publish for {}",
+            role.id,
+            role.soc_code
+        );
+    }
+    // The check can fail: a figure no index publishes for the occupation.
+    let mut paralegal = dataset()
+        .roles
+        .iter()
+        .find(|r| r.id == "paralegal")
+        .expect("paralegal")
+        .clone();
+    paralegal.summary = "Microsoft's applicability score is 0.999 for paralegals.".into();
+    assert_eq!(unpublished_figures(&paralegal), vec![0.999]);
+    let published = paralegal.figures.microsoft.as_ref().expect("published").value;
+    paralegal.summary = format!("Microsoft's applicability score is {published:.3}.");
+    assert!(unpublished_figures(&paralegal).is_empty(), "{}", paralegal.summary);
+    assert_eq!(decimals("a 0.6% success rate"), vec![], "study percentages are not index figures");
+}
