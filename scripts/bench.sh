@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Speed of `report --json`, measured as whole-process runs against `cat` printing the same
-# bytes, for the bundled dataset and for a generated 900-role dataset built in through
-# AI_EXPOSURE_DATA_DIR. Also peak memory (max RSS). Results: target/bench/results.md.
+# bytes: the ordinary (dynamic) release build and the static one we distribute
+# (scripts/dist.sh), for a curated role and a reference occupation, and a generated 900-role
+# dataset built in through AI_EXPOSURE_DATA_DIR. Also peak memory (max RSS) and instruction
+# counts. Results: target/bench/results.md.
 #
 # usage: scripts/bench.sh [RUNS]   (default 1000 runs per command)
 set -euo pipefail
@@ -16,32 +18,39 @@ fi
 bench=target/bench
 mkdir -p "$bench"
 cargo build --release --locked
+static=$(scripts/dist.sh | tail -1)
 python3 scripts/generate_dataset.py 900 "$bench/data900"
 AI_EXPOSURE_DATA_DIR="$PWD/$bench/data900" cargo build --release --locked --target-dir "$bench/build900"
 
 bundled=target/release/ai-exposure
 large="$bench/build900/release/ai-exposure"
 "$bundled" report --role backend --level junior --json >"$bench/report.json"
+"$bundled" report --role economists --level mid --json >"$bench/reference.json"
 "$large" report --role backend-developer --level junior --json >"$bench/report900.json"
 # The 900-role report differs only in its adjacent roles (the copies share skills).
 echo "report sizes: $(wc -c <"$bench/report.json") bytes bundled, $(wc -c <"$bench/report900.json") bytes with 900 roles" >&2
 echo "roles built in: $("$bundled" roles --json | grep -c '"soc_code"') bundled, $("$large" roles --json | grep -c '"soc_code"') large" >&2
 
 hyperfine -N --warmup 100 --runs "$runs" --export-markdown "$bench/results.md" --export-json "$bench/results.json" \
-    -n "cat (same $(wc -c <"$bench/report.json") bytes)" "cat $bench/report.json" \
-    -n "report --json (bundled)" "$bundled report --role backend --level junior --json" \
-    -n "report --json (900 roles)" "$large report --role backend-developer --level junior --json"
+    -n "cat (curated report, $(wc -c <"$bench/report.json") bytes)" "cat $bench/report.json" \
+    -n "report --json, curated (dynamic)" "$bundled report --role backend --level junior --json" \
+    -n "report --json, curated (static)" "$static report --role backend --level junior --json" \
+    -n "cat (reference report, $(wc -c <"$bench/reference.json") bytes)" "cat $bench/reference.json" \
+    -n "report --json, reference (dynamic)" "$bundled report --role economists --level mid --json" \
+    -n "report --json, reference (static)" "$static report --role economists --level mid --json" \
+    -n "report --json, 900 roles (dynamic)" "$large report --role backend-developer --level junior --json"
 
 python3 - "$bench/results.json" <<'PY' | tee -a "$bench/results.md"
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
-cat = results[0]["median"]
+cat = None
 for r in results:
-    print(f"median {r['command']}: {r['median'] * 1000:.2f} ms ({r['median'] / cat:.2f}x cat)")
-print(f"900-role build vs bundled: {results[2]['median'] / results[1]['median']:.2f}x")
+    if r["command"].startswith("cat"):
+        cat = r["median"]
+    print(f"median {r['command']}: {r['median'] * 1000:.2f} ms ({r['median'] / cat:.2f}x the cat above it)")
 PY
 
-for binary in "$bundled" "$large"; do
+for binary in "$bundled" "$static" "$large"; do
     rss=$(/usr/bin/time -f %M "$binary" report --role backend-developer --level junior --json 2>&1 >/dev/null)
     echo "peak memory, $binary: ${rss} KB" | tee -a "$bench/results.md"
 done
@@ -51,7 +60,7 @@ echo "peak memory, cat: ${rss} KB" | tee -a "$bench/results.md"
 # Instruction counts are repeatable where wall time is noisy: the same binary and input
 # always count the same.
 if command -v valgrind >/dev/null; then
-    for binary in "$bundled" "$large"; do
+    for binary in "$bundled" "$static" "$large"; do
         count=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$binary" report --role backend-developer --level junior --json 2>&1 >/dev/null | sed -n 's/.*refs: *//p')
         echo "instructions, $binary: $count" | tee -a "$bench/results.md"
     done

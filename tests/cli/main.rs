@@ -12,6 +12,7 @@ mod finder;
 mod handouts;
 mod json_contract;
 mod pty;
+mod readme;
 mod reference;
 mod report;
 mod robustness;
