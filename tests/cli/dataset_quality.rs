@@ -5,7 +5,7 @@ use ai_exposure::dataset::content::{self, Scope};
 use ai_exposure::dataset::load::read_dir;
 use ai_exposure::dataset::reference::read_reference;
 use ai_exposure::dataset::validate::compile_checked;
-use ai_exposure::dataset::{Dataset, Level};
+use ai_exposure::dataset::{Dataset, Exposure, Level};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -230,4 +230,44 @@ fn every_figure_in_a_summary_matches_the_bundled_files() {
     paralegal.summary = format!("Microsoft's applicability score is {published:.3}.");
     assert!(unpublished_figures(&paralegal).is_empty(), "{}", paralegal.summary);
     assert_eq!(decimals("a 0.6% success rate"), vec![], "study percentages are not index figures");
+}
+
+/// Words that name conventional automation, and words that name AI, for the rulebook's
+/// "only AI counts" guard: a rationale that raises a rating by pointing at a scanner or a
+/// kiosk must also name what AI does there.
+const NOT_AI: &[&str] = &[
+    "self-checkout", "self checkout", "card terminal", "card reader", "conveyor", "barcode",
+    "kiosk", "cash recycler", "route optimi", "rule-based", "fixed-rule", "pill dispenser",
+    "scanner",
+];
+const AI: &[&str] = &[
+    " ai", "model", "machine learning", "machine-learning", "vision", "speech", "assistant",
+    "generat", "chatbot", "learned", "forecast", "transcri", "language", "classifier",
+];
+
+fn rests_on_conventional_automation(rationale: &str) -> bool {
+    let text = format!(" {}", rationale.to_lowercase());
+    NOT_AI.iter().any(|k| text.contains(k)) && !AI.iter().any(|k| text.contains(k))
+}
+
+#[test]
+fn only_ai_raises_a_rating() {
+    for role in &dataset().roles {
+        for task in role.tasks.iter().filter(|t| t.exposure != Exposure::Low) {
+            assert!(
+                !rests_on_conventional_automation(&task.rationale),
+                "{}/{} is rated {} on conventional automation alone: {}",
+                role.id,
+                task.id,
+                task.exposure.as_str(),
+                task.rationale
+            );
+        }
+    }
+    assert!(rests_on_conventional_automation(
+        "Self-checkout lanes now take most baskets."
+    ));
+    assert!(!rests_on_conventional_automation(
+        "Camera checkout uses vision models to recognise items."
+    ));
 }

@@ -217,3 +217,109 @@ fn an_unknown_field_is_named() {
     );
     assert_eq!(problem.line, line_of(&text, "exposure_note"));
 }
+
+/// The `[[tasks]]` block of a task id, for edits that must land in one task.
+fn edit_task(text: &str, id: &str, edit: impl Fn(&str) -> String) -> String {
+    let start = text
+        .find(&format!("id = \"{id}\""))
+        .unwrap_or_else(|| panic!("task {id}"));
+    let end = text[start..]
+        .find("\n[[")
+        .map_or(text.len(), |offset| start + offset);
+    format!("{}{}{}", &text[..start], edit(&text[start..end]), &text[end..])
+}
+
+#[test]
+fn a_low_task_cannot_be_automation() {
+    let (problems, text) = problems_after(|t| {
+        edit_task(t, "collaborate-in-team", |task| {
+            task.replace("mode = \"augmentation\"", "mode = \"automation\"")
+        })
+    });
+    let problem = only(&problems);
+    assert_eq!(problem.field, "tasks[7].mode");
+    assert!(problem.message.contains("low-exposure task cannot be automation"));
+    assert!(problem.hint.as_deref().unwrap_or("").contains("augmentation"));
+    assert!(problem.line > 0 && problem.line <= text.lines().count());
+}
+
+#[test]
+fn a_rating_against_both_published_labels_needs_a_departure_and_only_then() {
+    // O*NET task 21663 (coordinating with the team) is E0 for human raters and E2 for
+    // GPT-4: rating it high departs from both.
+    let (problems, _) = problems_after(|t| {
+        edit_task(t, "collaborate-in-team", |task| {
+            task.replace("exposure = \"low\"", "exposure = \"high\"")
+        })
+    });
+    let problem = only(&problems);
+    assert_eq!(problem.field, "tasks[7].exposure");
+    assert!(problem.message.contains("human raters"), "{}", problem.message);
+    assert!(problem.hint.as_deref().unwrap_or("").contains("departure"));
+
+    let (problems, _) = problems_after(|t| {
+        edit_task(t, "collaborate-in-team", |task| {
+            format!("{task}departure = \"A test of the rule.\"\n")
+        })
+    });
+    let problem = only(&problems);
+    assert_eq!(problem.field, "tasks[7].departure");
+    assert!(problem.message.contains("no departure to explain"));
+}
+
+#[test]
+fn an_unknown_or_doubled_onet_task_is_reported() {
+    let (problems, _) = problems_after(|t| {
+        edit_task(t, "write-production-code", |task| {
+            task.replace("onet_tasks = [21667]", "onet_tasks = [21667, 21667, 99999999]")
+        })
+    });
+    assert!(
+        problems.iter().any(|p| p.field == "tasks[0].onet_tasks[2]"
+            && p.message.contains("99999999")),
+        "{problems:#?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.field == "tasks[0].onet_tasks[1]"
+            && p.message.contains("listed twice")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_task_linked_nowhere_without_a_reason_fails_the_content_check() {
+    use ai_exposure::dataset::content::{self, Scope};
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let read = |name: &str| std::fs::read_to_string(data.join(name)).expect("dataset file");
+    let role = edit_task(&read(ROLE), "write-production-code", |task| {
+        task.replace("onet_tasks = [21667]\n", "")
+    });
+    crate::support::write_tree(
+        dir.path(),
+        &[
+            ("dataset.toml", &read("dataset.toml")),
+            ("skills.toml", &read("skills.toml")),
+            ("sources.toml", &read("sources.toml")),
+            (ROLE, &role),
+        ],
+    );
+    let raw = read_dir(dir.path()).expect("directory reads");
+    let base = Dataset {
+        reference: read_reference(&data).expect("the reference data reads"),
+        ..Dataset::empty()
+    };
+    let dataset = compile_checked(&raw, base).expect("structurally valid");
+    let findings = content::check(
+        &dataset,
+        &Scope {
+            only: None,
+            family_sizes: false,
+        },
+    );
+    assert!(
+        findings.iter().any(|f| f.field.to_string() == "tasks[0].onet_tasks"
+            && f.message.contains("linked to no O*NET task")),
+        "{findings:#?}"
+    );
+}
