@@ -45,11 +45,7 @@ pub fn run(args: &SourcesArgs, config: &Config, out: &mut dyn Write) -> Result<(
         }
         text.push('\n');
     }
-    let _ = writeln!(
-        text,
-        "{}\n",
-        wrap(ATTRIBUTION, "", "", config.style.width)
-    );
+    let _ = writeln!(text, "{}\n", wrap(ATTRIBUTION, "", "", config.style.width));
     let meta = config.store.meta()?;
     let _ = writeln!(
         text,

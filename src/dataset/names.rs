@@ -506,6 +506,9 @@ pub struct Field {
     pub words: Vec<u32>,
 }
 
+/// A field's weight and its search words, while the corpus is built.
+type WeightedWords = (u8, Vec<String>);
+
 /// The search corpus: one document per curated role (its names, its occupation's published
 /// titles and job titles, its family and task titles) and per occupation that is not a
 /// single curated role's (its titles, job titles, group and family).
@@ -519,7 +522,7 @@ pub fn build_corpus(dataset: &Dataset) -> Corpus {
             .find(|f| f.id == id)
             .map_or(String::new(), |f| f.title.clone())
     };
-    let mut documents: Vec<(Target, f64, Vec<(u8, Vec<String>)>)> = Vec::new();
+    let mut documents: Vec<(Target, f64, Vec<WeightedWords>)> = Vec::new();
     for (i, role) in dataset.roles.iter().enumerate() {
         let mut fields = vec![(WEIGHT_TITLE, search_words(&role.title))];
         fields.push((WEIGHT_TITLE, search_words(&role.id)));

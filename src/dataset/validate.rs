@@ -630,7 +630,7 @@ fn check_source_link(
     url: Option<&str>,
 ) {
     if let Some(doi) = doi
-        && !(doi.starts_with("10.") && doi.contains('/') && !doi.contains(char::is_whitespace))
+        && (!doi.starts_with("10.") || !doi.contains('/') || doi.contains(char::is_whitespace))
     {
         findings.push(
             Finding::new(file, path.key("doi"), format!("`{doi}` is not a DOI"))
@@ -638,7 +638,7 @@ fn check_source_link(
         );
     }
     if let Some(url) = url
-        && !(url.starts_with("https://") && !url.contains(char::is_whitespace))
+        && (!url.starts_with("https://") || url.contains(char::is_whitespace))
     {
         findings.push(
             Finding::new(

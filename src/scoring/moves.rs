@@ -124,7 +124,7 @@ fn describe(
         step: step_time(
             own,
             &neighbour.entry,
-            same_field(&own_code, &neighbour.soc_code),
+            same_field(own_code, &neighbour.soc_code),
         ),
     }
 }

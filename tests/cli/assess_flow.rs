@@ -4,7 +4,7 @@ use crate::support::{run, schema};
 use ai_exposure::cli::{AssessArgs, LevelArg};
 use ai_exposure::commands::assess::run_with;
 use ai_exposure::config::Config;
-use ai_exposure::dataset::{Level, Store};
+use ai_exposure::dataset::Store;
 use ai_exposure::error::Exit;
 use ai_exposure::prompts::scripted::{Answer, ScriptedPrompter};
 use ai_exposure::render::Style;

@@ -87,6 +87,7 @@ fn roles_are_compared_with_the_figures_of_their_own_reports() {
         (report.exposure.high_share, report.exposure.automation_share)
     );
     assert!(!electrician.title.is_empty());
+    assert_eq!(electrician.tier, "curated");
 }
 
 #[test]

@@ -167,7 +167,8 @@ fn decimals(text: &str) -> Vec<(f64, usize)> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     for (i, window) in bytes.windows(2).enumerate() {
-        let starts = window == b"0." && (i == 0 || !bytes[i - 1].is_ascii_digit() && bytes[i - 1] != b'.');
+        let starts =
+            window == b"0." && (i == 0 || !bytes[i - 1].is_ascii_digit() && bytes[i - 1] != b'.');
         if !starts {
             continue;
         }
@@ -177,7 +178,10 @@ fn decimals(text: &str) -> Vec<(f64, usize)> {
             .collect();
         let is_percent = text[i + 2 + digits.len()..].starts_with('%');
         if !digits.is_empty() && !is_percent {
-            found.push((format!("0.{digits}").parse().expect("a number"), digits.len()));
+            found.push((
+                format!("0.{digits}").parse().expect("a number"),
+                digits.len(),
+            ));
         }
     }
     found
@@ -226,23 +230,58 @@ fn every_figure_in_a_summary_matches_the_bundled_files() {
         .clone();
     paralegal.summary = "Microsoft's applicability score is 0.999 for paralegals.".into();
     assert_eq!(unpublished_figures(&paralegal), vec![0.999]);
-    let published = paralegal.figures.microsoft.as_ref().expect("published").value;
+    let published = paralegal
+        .figures
+        .microsoft
+        .as_ref()
+        .expect("published")
+        .value;
     paralegal.summary = format!("Microsoft's applicability score is {published:.3}.");
-    assert!(unpublished_figures(&paralegal).is_empty(), "{}", paralegal.summary);
-    assert_eq!(decimals("a 0.6% success rate"), vec![], "study percentages are not index figures");
+    assert!(
+        unpublished_figures(&paralegal).is_empty(),
+        "{}",
+        paralegal.summary
+    );
+    assert_eq!(
+        decimals("a 0.6% success rate"),
+        vec![],
+        "study percentages are not index figures"
+    );
 }
 
 /// Words that name conventional automation, and words that name AI, for the rulebook's
 /// "only AI counts" guard: a rationale that raises a rating by pointing at a scanner or a
 /// kiosk must also name what AI does there.
 const NOT_AI: &[&str] = &[
-    "self-checkout", "self checkout", "card terminal", "card reader", "conveyor", "barcode",
-    "kiosk", "cash recycler", "route optimi", "rule-based", "fixed-rule", "pill dispenser",
+    "self-checkout",
+    "self checkout",
+    "card terminal",
+    "card reader",
+    "conveyor",
+    "barcode",
+    "kiosk",
+    "cash recycler",
+    "route optimi",
+    "rule-based",
+    "fixed-rule",
+    "pill dispenser",
     "scanner",
 ];
 const AI: &[&str] = &[
-    " ai", "model", "machine learning", "machine-learning", "vision", "speech", "assistant",
-    "generat", "chatbot", "learned", "forecast", "transcri", "language", "classifier",
+    " ai",
+    "model",
+    "machine learning",
+    "machine-learning",
+    "vision",
+    "speech",
+    "assistant",
+    "generat",
+    "chatbot",
+    "learned",
+    "forecast",
+    "transcri",
+    "language",
+    "classifier",
 ];
 
 fn rests_on_conventional_automation(rationale: &str) -> bool {

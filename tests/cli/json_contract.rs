@@ -247,3 +247,51 @@ fn invalid_shifts_are_usage_errors_that_say_why() {
         assert!(stderr.contains("hint:"), "{spec}: {stderr}");
     }
 }
+
+#[test]
+fn the_fields_added_in_version_2_carry_what_they_promise() {
+    let (json, _) = run(&["report", "-r", "electrician", "-l", "mid", "--json"], 0);
+    let report = schema::report(&json);
+    assert_eq!(report.level_name, "Journeyman");
+    assert!(
+        report.closest_roles.is_empty(),
+        "a curated role needs no pointer"
+    );
+    for index in &report.indices {
+        assert!(
+            index.title.contains("(20"),
+            "{}: names its source and year",
+            index.id
+        );
+        assert!(
+            index.published_for.is_none(),
+            "published for 47-2111 itself"
+        );
+    }
+    let labour = report.labour_market.as_ref().expect("BLS figures");
+    assert_eq!(
+        (labour.code.as_str(), labour.source.as_str()),
+        ("47-2111", "bls-ep-2023")
+    );
+    assert!(!labour.title.is_empty() && labour.employment_2022 > 500_000);
+    assert!(labour.employment_2032 > 0 && labour.openings_per_year > 0);
+    assert!(labour.change_percent.is_finite() && labour.median_wage.is_some());
+    assert!(!labour.wage_at_least);
+    assert!(labour.entry_education.contains("High school"));
+    assert!(report.adjacent_roles.is_empty() != report.moves_note.is_none());
+    for adjacent in &report.adjacent_roles {
+        assert!(adjacent.median_wage.is_some() && adjacent.wage_change.is_some());
+        assert!(!adjacent.entry_education.is_empty() && !adjacent.education.is_empty());
+        assert!(!adjacent.step.is_empty());
+    }
+
+    let (json, _) = run(&["report", "-r", "economists", "-l", "mid", "--json"], 0);
+    let report = schema::report(&json);
+    assert!(
+        !report.closest_roles.is_empty(),
+        "a reference occupation points to curated roles"
+    );
+    for link in &report.closest_roles {
+        assert!(!link.id.is_empty() && !link.title.is_empty() && !link.reason.is_empty());
+    }
+}

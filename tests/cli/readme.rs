@@ -133,10 +133,14 @@ fn the_readme_has_no_template_placeholders() {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
         .expect("README.md");
     for (number, line) in readme.lines().enumerate() {
-        let unfilled = line
-            .match_indices('{')
-            .any(|(at, _)| line[at + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '_'));
-        assert!(!unfilled, "README.md:{}: an unfilled placeholder: {line}", number + 1);
+        let unfilled = line.match_indices('{').any(|(at, _)| {
+            line[at + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        });
+        assert!(
+            !unfilled,
+            "README.md:{}: an unfilled placeholder: {line}",
+            number + 1
+        );
     }
 }
 
@@ -145,9 +149,18 @@ fn the_readme_starts_with_the_two_commands() {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
         .expect("README.md");
     let first_screen: String = readme.lines().take(25).collect::<Vec<_>>().join("\n");
-    assert!(first_screen.contains("cargo run --release -- assess"), "{first_screen}");
-    assert!(first_screen.contains("cargo test --locked"), "{first_screen}");
+    assert!(
+        first_screen.contains("cargo run --release -- assess"),
+        "{first_screen}"
+    );
+    assert!(
+        first_screen.contains("cargo test --locked"),
+        "{first_screen}"
+    );
     let ci = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/run"))
         .expect(".ci/run");
-    assert!(ci.contains("cargo test --locked"), "CI runs the README's test command");
+    assert!(
+        ci.contains("cargo test --locked"),
+        "CI runs the README's test command"
+    );
 }

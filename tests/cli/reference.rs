@@ -8,14 +8,19 @@ use ai_exposure::finder::{Found, find};
 #[test]
 fn a_reference_report_in_the_terminal() {
     let (stdout, stderr) = run(&["report", "--role", "economists", "--level", "mid"], 0);
-    assert!(stderr.is_empty(), "an exact published title needs no note: {stderr}");
+    assert!(
+        stderr.is_empty(),
+        "an exact published title needs no note: {stderr}"
+    );
     insta::assert_snapshot!("reference_economists_table", stdout);
 }
 
 #[test]
 fn a_reference_report_in_markdown() {
     let (stdout, _) = run(
-        &["report", "--role", "19-3011", "--level", "senior", "--format", "markdown"],
+        &[
+            "report", "--role", "19-3011", "--level", "senior", "--format", "markdown",
+        ],
         0,
     );
     insta::assert_snapshot!("reference_economists_markdown", stdout);
@@ -36,23 +41,37 @@ fn a_reference_report_in_json_keeps_the_contract_without_tasks() {
         assert_eq!(report.role.tier, "reference");
         assert_eq!(report.role.id, "19-3011.00");
         assert_eq!(report.level, level, "--level is accepted for either tier");
-        assert!(report.tasks.is_empty() && report.skills.is_empty() && report.strategies.is_empty());
+        assert!(
+            report.tasks.is_empty() && report.skills.is_empty() && report.strategies.is_empty()
+        );
         assert_eq!(report.exposure.basis, "published_ratings");
         assert!(report.exposure.high_share.is_none() && report.exposure.automation_share.is_none());
         let ids: Vec<&str> = report.indices.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["eloundou_gpt4_beta", "eloundou_human_beta", "microsoft_applicability"]
+            [
+                "eloundou_gpt4_beta",
+                "eloundou_human_beta",
+                "microsoft_applicability"
+            ]
         );
         let beta_mean = (report.indices[0].value + report.indices[1].value) / 2.0;
         assert!(
             (report.exposure.central - beta_mean).abs() < 1e-3,
             "the central figure is the mean of the two β figures"
         );
-        assert!(report.indices.iter().all(|i| (0.0..=100.0).contains(&i.percentile)));
+        assert!(
+            report
+                .indices
+                .iter()
+                .all(|i| (0.0..=100.0).contains(&i.percentile))
+        );
         assert!(report.labour_market.is_some());
         assert!(
-            report.insights.iter().any(|i| i.contains("no task-by-task view")),
+            report
+                .insights
+                .iter()
+                .any(|i| i.contains("no task-by-task view")),
             "it says plainly that it has no task table"
         );
     }
@@ -60,7 +79,18 @@ fn a_reference_report_in_json_keeps_the_contract_without_tasks() {
 
 #[test]
 fn a_reference_report_in_html_is_one_page_with_the_figures() {
-    let (html, _) = run(&["report", "-r", "economists", "-l", "mid", "--format", "html"], 0);
+    let (html, _) = run(
+        &[
+            "report",
+            "-r",
+            "economists",
+            "-l",
+            "mid",
+            "--format",
+            "html",
+        ],
+        0,
+    );
     assert!(html.starts_with("<!doctype html>"));
     assert!(html.contains("What published indices say"));
     assert!(html.contains("For a task-by-task view and a plan"));
@@ -71,7 +101,11 @@ fn a_reference_report_in_html_is_one_page_with_the_figures() {
 fn every_occupation_of_the_indices_resolves_by_its_title_and_code() {
     let store = Store::bundled();
     let occupations = store.occupations().expect("decodes");
-    assert!(occupations.len() >= 923, "{} occupations", occupations.len());
+    assert!(
+        occupations.len() >= 923,
+        "{} occupations",
+        occupations.len()
+    );
     let mut failures = Vec::new();
     for (i, occupation) in occupations.iter().enumerate() {
         for name in [occupation.title.as_str(), occupation.code.as_str()] {
@@ -94,7 +128,12 @@ fn every_occupation_of_the_indices_resolves_by_its_title_and_code() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} do not resolve:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} do not resolve:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -116,8 +155,17 @@ fn curated_reports_show_the_published_figures_for_their_own_code() {
         .lines()
         .find(|l| l.starts_with("23-2011,"))
         .expect("paralegals in the file");
-    let value: f64 = line.rsplit(',').next().expect("score").parse().expect("number");
-    assert!((microsoft.value - value).abs() < 1e-4, "{} vs {value}", microsoft.value);
+    let value: f64 = line
+        .rsplit(',')
+        .next()
+        .expect("score")
+        .parse()
+        .expect("number");
+    assert!(
+        (microsoft.value - value).abs() < 1e-4,
+        "{} vs {value}",
+        microsoft.value
+    );
 }
 
 #[test]
@@ -126,8 +174,14 @@ fn roles_all_lists_the_reference_tier_and_roles_text_searches_both() {
     let entries: Vec<schema::RoleEntry> = serde_json::from_str(&json).expect("array");
     let reference = entries.iter().filter(|e| e.tier == "reference").count();
     let curated = entries.iter().filter(|e| e.tier == "curated").count();
-    assert!(curated >= 150 && reference >= 700, "{curated} curated, {reference} reference");
+    assert!(
+        curated >= 150 && reference >= 700,
+        "{curated} curated, {reference} reference"
+    );
     let (json, _) = run(&["roles", "--json"], 0);
     let entries: Vec<schema::RoleEntry> = serde_json::from_str(&json).expect("array");
-    assert!(entries.iter().all(|e| e.tier == "curated"), "curated only by default");
+    assert!(
+        entries.iter().all(|e| e.tier == "curated"),
+        "curated only by default"
+    );
 }

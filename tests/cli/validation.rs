@@ -226,7 +226,12 @@ fn edit_task(text: &str, id: &str, edit: impl Fn(&str) -> String) -> String {
     let end = text[start..]
         .find("\n[[")
         .map_or(text.len(), |offset| start + offset);
-    format!("{}{}{}", &text[..start], edit(&text[start..end]), &text[end..])
+    format!(
+        "{}{}{}",
+        &text[..start],
+        edit(&text[start..end]),
+        &text[end..]
+    )
 }
 
 #[test]
@@ -238,8 +243,18 @@ fn a_low_task_cannot_be_automation() {
     });
     let problem = only(&problems);
     assert_eq!(problem.field, "tasks[7].mode");
-    assert!(problem.message.contains("low-exposure task cannot be automation"));
-    assert!(problem.hint.as_deref().unwrap_or("").contains("augmentation"));
+    assert!(
+        problem
+            .message
+            .contains("low-exposure task cannot be automation")
+    );
+    assert!(
+        problem
+            .hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("augmentation")
+    );
     assert!(problem.line > 0 && problem.line <= text.lines().count());
 }
 
@@ -254,7 +269,11 @@ fn a_rating_against_both_published_labels_needs_a_departure_and_only_then() {
     });
     let problem = only(&problems);
     assert_eq!(problem.field, "tasks[7].exposure");
-    assert!(problem.message.contains("human raters"), "{}", problem.message);
+    assert!(
+        problem.message.contains("human raters"),
+        "{}",
+        problem.message
+    );
     assert!(problem.hint.as_deref().unwrap_or("").contains("departure"));
 
     let (problems, _) = problems_after(|t| {
@@ -271,17 +290,22 @@ fn a_rating_against_both_published_labels_needs_a_departure_and_only_then() {
 fn an_unknown_or_doubled_onet_task_is_reported() {
     let (problems, _) = problems_after(|t| {
         edit_task(t, "write-production-code", |task| {
-            task.replace("onet_tasks = [21667]", "onet_tasks = [21667, 21667, 99999999]")
+            task.replace(
+                "onet_tasks = [21667]",
+                "onet_tasks = [21667, 21667, 99999999]",
+            )
         })
     });
     assert!(
-        problems.iter().any(|p| p.field == "tasks[0].onet_tasks[2]"
-            && p.message.contains("99999999")),
+        problems
+            .iter()
+            .any(|p| p.field == "tasks[0].onet_tasks[2]" && p.message.contains("99999999")),
         "{problems:#?}"
     );
     assert!(
-        problems.iter().any(|p| p.field == "tasks[0].onet_tasks[1]"
-            && p.message.contains("listed twice")),
+        problems
+            .iter()
+            .any(|p| p.field == "tasks[0].onet_tasks[1]" && p.message.contains("listed twice")),
         "{problems:#?}"
     );
 }
@@ -318,8 +342,10 @@ fn a_task_linked_nowhere_without_a_reason_fails_the_content_check() {
         },
     );
     assert!(
-        findings.iter().any(|f| f.field.to_string() == "tasks[0].onet_tasks"
-            && f.message.contains("linked to no O*NET task")),
+        findings
+            .iter()
+            .any(|f| f.field.to_string() == "tasks[0].onet_tasks"
+                && f.message.contains("linked to no O*NET task")),
         "{findings:#?}"
     );
 }
