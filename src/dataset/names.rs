@@ -162,6 +162,8 @@ pub const LEVEL_WORDS: &[&str] = &[
     "experienced",
     "trainee",
     "intern",
+    "apprentice",
+    "journeyman",
 ];
 
 /// Words that join a title's words without naming anything: left out of search.

@@ -60,10 +60,26 @@ pub fn find(store: &Store, name: &str) -> Result<Found, DataError> {
             _ => Found::Ambiguous(targets),
         });
     }
+    // "senior accountant", "apprentice electrician": the level is not part of the job.
+    let without_level = strip_level_words(&key);
+    if without_level != key
+        && !without_level.is_empty()
+        && let Some((_, targets)) = store.lookup(&without_level)?
+        && let [target] = targets.as_slice()
+    {
+        return Ok(Found::Closest(*target));
+    }
     let ranked = rank(&store.corpus()?, name);
     let complete: Vec<&Ranked> = ranked.iter().filter(|r| r.complete).collect();
     let whole: Vec<&Ranked> = complete.iter().copied().filter(|r| r.whole).collect();
-    if let [only] = whole.as_slice() {
+    let whole_roles: Vec<&Ranked> = whole
+        .iter()
+        .copied()
+        .filter(|r| matches!(r.target, Target::Role(_)))
+        .collect();
+    // One curated role named exactly so beats a published occupation that also is: our
+    // names are chosen, BLS's job titles are many.
+    if let ([only], _) | ([], [only]) = (whole_roles.as_slice(), whole.as_slice()) {
         return Ok(Found::Closest(only.target));
     }
     Ok(match complete.as_slice() {
@@ -98,6 +114,15 @@ pub fn find(store: &Store, name: &str) -> Result<Found, DataError> {
                 .collect(),
         ),
     })
+}
+
+/// A normalised name without the words that say a level.
+fn strip_level_words(normalised: &str) -> String {
+    normalised
+        .split(' ')
+        .filter(|word| !LEVEL_WORDS.contains(word))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Everything a query finds, best first: its exact targets, then every search result that

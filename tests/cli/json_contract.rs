@@ -285,7 +285,10 @@ fn the_fields_added_in_version_2_carry_what_they_promise() {
         assert!(!adjacent.step.is_empty());
     }
 
-    let (json, _) = run(&["report", "-r", "nurse anesthetists", "-l", "mid", "--json"], 0);
+    let (json, _) = run(
+        &["report", "-r", "nurse anesthetists", "-l", "mid", "--json"],
+        0,
+    );
     let report = schema::report(&json);
     assert!(
         !report.closest_roles.is_empty(),
