@@ -26,7 +26,12 @@ pub fn insights(role: &Role, a: &Assessment) -> Vec<String> {
         lines.push(line);
     }
     if a.range.central > 0.0 {
-        lines.push(if a.automation_share >= 0.5 {
+        let share = (a.automation_share * 100.0).round() as i64;
+        lines.push(if share == 100 {
+            "All of your exposure is in tasks AI tends to do in your place, which raises the risk band.".to_owned()
+        } else if share == 0 {
+            "All of your exposure is in tasks where AI works with you rather than instead of you, which lowers the risk band.".to_owned()
+        } else if a.automation_share >= 0.5 {
             format!(
                 "{} of your exposure is in tasks AI tends to do in your place, which raises the risk band.",
                 percent(a.automation_share)
