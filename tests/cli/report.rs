@@ -189,3 +189,83 @@ fn the_example_answers_files_replay() {
     }
     assert!(replayed >= 2, "two annotated answers files");
 }
+
+#[test]
+fn ids_show_what_shift_takes_and_shift_takes_starts_of_ids_and_percentages() {
+    let (table, _) = run(&["report", "-r", "backend", "-l", "junior", "--ids"], 0);
+    assert!(table.contains("id: write-production-code"), "{table}");
+    let (plain, _) = run(&["report", "-r", "backend", "-l", "junior"], 0);
+    assert!(!plain.contains("id: write-production-code"));
+    assert!(
+        plain.contains("`--ids` shows the task ids"),
+        "the plain report says how"
+    );
+
+    let (short, _) = run(
+        &[
+            "report",
+            "-r",
+            "backend",
+            "-l",
+            "junior",
+            "--json",
+            "--shift",
+            "write-prod:-10%,design:+10%",
+        ],
+        0,
+    );
+    let (long, _) = run(
+        &[
+            "report",
+            "-r",
+            "backend",
+            "-l",
+            "junior",
+            "--json",
+            "--shift",
+            "write-production-code:-10,design-systems:+10",
+        ],
+        0,
+    );
+    assert_eq!(
+        short, long,
+        "a unique start of an id and a trailing % mean the same"
+    );
+    let (_, stderr) = run(
+        &[
+            "report",
+            "-r",
+            "backend",
+            "-l",
+            "junior",
+            "--shift",
+            "write:-10,design-systems:+10",
+        ],
+        2,
+    );
+    assert!(
+        stderr.contains("`write` could be"),
+        "an ambiguous start lists the ids: {stderr}"
+    );
+}
+
+#[test]
+fn sources_show_where_to_find_every_work() {
+    let (stdout, _) = run(&["sources"], 0);
+    let (json, _) = run(&["sources", "--json"], 0);
+    let sources: Vec<serde_json::Value> = serde_json::from_str(&json).expect("array");
+    assert_eq!(
+        stdout.matches("  Find it: https://").count(),
+        sources.len(),
+        "every source has a DOI link or an address"
+    );
+    assert!(
+        sources
+            .iter()
+            .all(|s| s["doi"].is_string() || s["url"].is_string())
+    );
+    assert!(
+        stdout.contains("O*NET Database by the U.S. Department of Labor"),
+        "attribution"
+    );
+}
