@@ -98,6 +98,8 @@ pub fn find(store: &Store, name: &str) -> Result<Found, DataError> {
         {
             Found::Closest(best.target)
         }
+        // Every word found in titles of one job only: "retail store manager".
+        [only] if only.titled => Found::Closest(only.target),
         [_, _, ..] => Found::Ambiguous(
             complete
                 .iter()
@@ -156,6 +158,8 @@ pub struct Ranked {
     /// One title-like name is exactly the query's words, spelled as typed or with typos
     /// corrected: as good as an exact name when no other result has one.
     pub whole: bool,
+    /// Every word was found in a title-like name (not only in task titles).
+    pub titled: bool,
 }
 
 /// A word of the query and the vocabulary words that count for it, with their weight.
@@ -206,6 +210,7 @@ pub fn rank(corpus: &Corpus, query: &str) -> Vec<Ranked> {
         .iter()
         .filter_map(|document| {
             let mut best = vec![0.0f64; query.len()];
+            let mut in_title = vec![false; query.len()];
             let mut best_field = (0usize, 0usize, 0u8);
             let mut whole = false;
             for field in &document.fields {
@@ -222,6 +227,7 @@ pub fn rank(corpus: &Corpus, query: &str) -> Vec<Ranked> {
                         covered += 1;
                         as_typed += usize::from(weight != SYNONYM_WEIGHT);
                         best[i] = best[i].max(weight * f64::from(field.weight));
+                        in_title[i] |= field.weight >= WEIGHT_JOB_TITLE;
                     }
                 }
                 let titled = field.weight >= WEIGHT_JOB_TITLE;
@@ -256,6 +262,7 @@ pub fn rank(corpus: &Corpus, query: &str) -> Vec<Ranked> {
                         && best_field.2 >= WEIGHT_JOB_TITLE
                         && precision >= MIN_PRECISION,
                     whole,
+                    titled: in_title.iter().all(|&t| t),
                 },
                 document.employment,
             ))
