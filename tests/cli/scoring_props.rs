@@ -175,7 +175,7 @@ proptest! {
         prop_assert_eq!(mine.risk, typical.risk);
         prop_assert_eq!(mine.tasks, typical.tasks);
         prop_assert_eq!(mine.strategies.iter().map(|s| s.index).collect::<Vec<_>>(), typical.strategies.iter().map(|s| s.index).collect::<Vec<_>>());
-        prop_assert!(mine.insights.iter().any(|i| i.contains("as exposed as a typical")));
+        prop_assert!(mine.insights.iter().any(|i| i.contains("as exposed as the typical")));
     }
 
     #[test]
