@@ -310,3 +310,37 @@ fn only_ai_raises_a_rating() {
         "Camera checkout uses vision models to recognise items."
     ));
 }
+
+#[test]
+fn curated_roles_cover_most_of_the_largest_occupations() {
+    let store = ai_exposure::dataset::Store::bundled();
+    let occupations = store.occupations().expect("decodes");
+    // The 100 largest occupations by U.S. employment, from the bundled BLS file (codes may
+    // be broad groups, such as 31-1120, holding several O*NET occupations).
+    let mut largest: Vec<(String, f64)> = Vec::new();
+    for occupation in &occupations {
+        if let Some(labour) = &occupation.figures.labour
+            && !largest.iter().any(|(code, _)| *code == labour.code)
+        {
+            largest.push((labour.code.clone(), labour.employment_2022));
+        }
+    }
+    largest.sort_by(|a, b| b.1.total_cmp(&a.1));
+    largest.truncate(100);
+    let covered = |code: &str| {
+        occupations.iter().any(|o| {
+            o.figures.labour.as_ref().is_some_and(|l| l.code == code) && !o.curated.is_empty()
+        })
+    };
+    let total: f64 = largest.iter().map(|(_, jobs)| jobs).sum();
+    let reached: f64 = largest
+        .iter()
+        .filter(|(code, _)| covered(code))
+        .map(|(_, jobs)| jobs)
+        .sum();
+    assert!(
+        reached / total >= 0.75,
+        "curated roles cover {:.0}% of the employment of the 100 largest occupations",
+        100.0 * reached / total
+    );
+}
