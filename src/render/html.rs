@@ -3,8 +3,8 @@
 //! relies on colour alone: bands are words, exposure levels are patterns and labels.
 
 use super::{
-    INDEX_NOTE, NO_TASKS_YET, POINTS_NOTE, adjacent_details, basis_text, index_rows,
-    labour_sentence, level_heading, pct, range_text, sentence, straddle_sentence, task_label,
+    INDEX_NOTE, POINTS_NOTE, adjacent_details, basis_text, index_rows, labour_sentence,
+    level_heading, no_tasks_yet, pct, range_text, sentence, straddle_sentence, task_label,
 };
 use crate::dataset::{Exposure, Outlook};
 use crate::report::{Report, TaskLine, Tier};
@@ -233,7 +233,7 @@ fn render_reference(report: &Report) -> String {
         "<p class=\"meta\">O*NET-SOC {} · {}</p>\n<p>{}</p>\n</header>",
         escape(&report.role.soc_code),
         escape(basis_text(report)),
-        escape(NO_TASKS_YET)
+        escape(&no_tasks_yet(report))
     );
     published_section(&mut out, report);
     let _ = writeln!(out, "<section id=\"insights\">\n<h2>Insights</h2>\n<ul>");

@@ -1,8 +1,8 @@
 //! The Markdown handout: the same content as the terminal report, for printing or sharing.
 
 use super::{
-    INDEX_NOTE, NO_TASKS_YET, POINTS_NOTE, adjacent_details, basis_text, index_rows,
-    labour_sentence, level_heading, pct, range_text, sentence, straddle_sentence, task_label,
+    INDEX_NOTE, POINTS_NOTE, adjacent_details, basis_text, index_rows, labour_sentence,
+    level_heading, no_tasks_yet, pct, range_text, sentence, straddle_sentence, task_label,
 };
 use crate::dataset::Outlook;
 use crate::report::{Report, Tier};
@@ -135,7 +135,7 @@ fn render_reference(report: &Report) -> String {
         "O*NET-SOC {} · {}.\n\n{}\n",
         report.role.soc_code,
         basis_text(report),
-        NO_TASKS_YET
+        no_tasks_yet(report)
     );
     published_section(&mut out, report);
     let _ = writeln!(out, "## Insights\n");

@@ -203,8 +203,14 @@ pub fn basis_text(report: &crate::report::Report) -> &'static str {
     }
 }
 
-/// Said of every reference occupation, near the top.
-pub const NO_TASKS_YET: &str = "Published figures only: this occupation has no task-by-task view in ai-exposure yet, so there is no personal mix, skills or plan. The curated roles below have one.";
+/// Said of every reference occupation, near the top, and where to look instead.
+pub fn no_tasks_yet(report: &crate::report::Report) -> String {
+    let mut text = "Published figures only: this occupation has no task-by-task view in ai-exposure yet, so there is no personal mix, skills or plan.".to_owned();
+    if !report.closest_roles.is_empty() {
+        text.push_str(" The curated roles below have one.");
+    }
+    text
+}
 
 /// "1.66 million", "412,300": employment as people read it.
 pub fn people(count: u64) -> String {

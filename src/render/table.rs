@@ -3,8 +3,8 @@
 //! exposure levels are always words.
 
 use super::{
-    INDEX_NOTE, NO_TASKS_YET, POINTS_NOTE, Style, adjacent_details, basis_text, index_rows,
-    labour_sentence, level_heading, pct, range_text, sentence, straddle_sentence, task_label,
+    INDEX_NOTE, POINTS_NOTE, Style, adjacent_details, basis_text, index_rows, labour_sentence,
+    level_heading, no_tasks_yet, pct, range_text, sentence, straddle_sentence, task_label,
 };
 use crate::comparison::Comparison;
 use crate::dataset::{Exposure, Outlook};
@@ -286,7 +286,7 @@ fn render_reference(report: &Report, style: Style) -> String {
             style.width
         )
     );
-    let _ = writeln!(out, "{}", wrap(NO_TASKS_YET, "", "", style.width));
+    let _ = writeln!(out, "{}", wrap(&no_tasks_yet(report), "", "", style.width));
     out.push('\n');
     published_section(&mut out, report, style);
     let _ = writeln!(out, "{}", paint(style, "Insights", |t| t.bold()));
