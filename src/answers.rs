@@ -3,7 +3,7 @@
 //! the README; every problem names the file, line and field.
 
 use crate::dataset::load::{parse_toml, read_text};
-use crate::dataset::problem::{FieldPath, Finding, Problem, locate};
+use crate::dataset::problem::{FieldPath, Finding, Locator, Problem, locate, number, share_sum};
 use crate::dataset::validate::SHARE_TOLERANCE;
 use crate::dataset::{DataError, Exposure, Level, Mode, Role};
 use crate::finder::NotFound;
@@ -133,7 +133,7 @@ pub fn to_profile(
         };
         if !(0.0..=1.0).contains(&share) {
             findings.push(
-                Finding::new(0, path, format!("share {share} is outside 0..1"))
+                Finding::new(0, path, format!("share {} is outside 0..1", number(share)))
                     .hint("shares are fractions of working time, e.g. 0.25"),
             );
             continue;
@@ -169,7 +169,7 @@ pub fn to_profile(
                 Finding::new(
                     0,
                     path.key("share"),
-                    format!("share {} is outside 0..1", custom.share),
+                    format!("share {} is outside 0..1", number(custom.share)),
                 )
                 .hint("shares are fractions of working time, e.g. 0.1"),
             );
@@ -190,7 +190,7 @@ pub fn to_profile(
             Finding::new(
                 0,
                 root.key("shares"),
-                format!("shares add up to {total:.3}, not 1"),
+                format!("shares add up to {}, not 1", share_sum(total)),
             )
             .hint(format!(
                 "adjust them (custom tasks included) so they sum to 1 within {SHARE_TOLERANCE}"
@@ -264,9 +264,9 @@ pub fn load(
             role,
             profile,
         }),
-        Err(findings) => Err(findings
-            .iter()
-            .map(|f| locate(&display, &text, f))
-            .collect()),
+        Err(findings) => {
+            let locator = Locator::new(&display, &text);
+            Err(findings.iter().map(|f| locator.locate(f)).collect())
+        }
     })
 }

@@ -7,8 +7,8 @@
 use super::compiled::{Dataset, compile};
 use super::load::RawDataset;
 use super::model::{Exposure, Level, Mode, RawConditions, RawRole, RawTask};
+use super::problem::{FieldPath, Finding, Locator, Problem, number, share_sum};
 use super::published::TaskLabels;
-use super::problem::{FieldPath, Finding, Problem, locate};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How far a level's shares may stray from 1 before it is an error.
@@ -74,8 +74,12 @@ pub fn check(raw: &RawDataset, base: &Dataset) -> Vec<Problem> {
                     let level_path = path.key("levels").key(name);
                     if Level::parse(name).is_none() {
                         findings.push(
-                            Finding::new(file, level_path.clone(), format!("unknown level `{name}`"))
-                                .hint("levels are junior, mid, senior and lead"),
+                            Finding::new(
+                                file,
+                                level_path.clone(),
+                                format!("unknown level `{name}`"),
+                            )
+                            .hint("levels are junior, mid, senior and lead"),
                         );
                     }
                     require_text(&mut findings, file, level_path.key("name"), &level.name);
@@ -203,10 +207,16 @@ pub fn check(raw: &RawDataset, base: &Dataset) -> Vec<Problem> {
         check_role(&mut findings, &mut context, role.file, &role.value);
     }
 
-    for finding in &findings {
-        let file = &raw.files[finding.file];
-        problems.push(locate(&file.path, &file.text, finding));
-    }
+    let locators: Vec<Locator<'_>> = raw
+        .files
+        .iter()
+        .map(|file| Locator::new(&file.path, &file.text))
+        .collect();
+    problems.extend(
+        findings
+            .iter()
+            .map(|finding| locators[finding.file].locate(finding)),
+    );
     problems
 }
 
@@ -277,12 +287,7 @@ impl<'a> Context<'a> {
     }
 }
 
-fn check_role(
-    findings: &mut Vec<Finding>,
-    context: &mut Context<'_>,
-    file: usize,
-    role: &RawRole,
-) {
+fn check_role(findings: &mut Vec<Finding>, context: &mut Context<'_>, file: usize, role: &RawRole) {
     let root = FieldPath::root();
     check_id(findings, file, root.key("id"), &role.id);
     require_text(findings, file, root.key("title"), &role.title);
@@ -431,7 +436,10 @@ fn check_role(
             continue;
         };
         require_text(findings, file, path.key("note"), &profile.note);
-        for (key, text) in [("name", &profile.name), ("description", &profile.description)] {
+        for (key, text) in [
+            ("name", &profile.name),
+            ("description", &profile.description),
+        ] {
             if let Some(text) = text {
                 require_text(findings, file, path.key(key), text);
             }
@@ -463,8 +471,12 @@ fn check_role(
             }
             if !(0.0..=1.0).contains(&share) {
                 findings.push(
-                    Finding::new(file, share_path, format!("share {share} is outside 0..1"))
-                        .hint("shares are fractions of working time, e.g. 0.25"),
+                    Finding::new(
+                        file,
+                        share_path,
+                        format!("share {} is outside 0..1", number(share)),
+                    )
+                    .hint("shares are fractions of working time, e.g. 0.25"),
                 );
             } else {
                 total += share;
@@ -475,7 +487,7 @@ fn check_role(
                 Finding::new(
                     file,
                     path.key("shares"),
-                    format!("shares add up to {total:.3}, not 1"),
+                    format!("shares add up to {}, not 1", share_sum(total)),
                 )
                 .hint(format!(
                     "adjust them so they sum to 1 (within {SHARE_TOLERANCE})"
@@ -516,8 +528,12 @@ fn check_task_rating(
 ) {
     if let (false, Some(_)) = (task.onet_tasks.is_empty(), &task.onet_none) {
         findings.push(
-            Finding::new(file, path.key("onet_none"), "the task has both O*NET tasks and a reason for having none")
-                .hint("keep onet_tasks or onet_none, not both"),
+            Finding::new(
+                file,
+                path.key("onet_none"),
+                "the task has both O*NET tasks and a reason for having none",
+            )
+            .hint("keep onet_tasks or onet_none, not both"),
         );
     }
     if let Some(reason) = &task.onet_none {
@@ -526,8 +542,12 @@ fn check_task_rating(
     for (j, &id) in task.onet_tasks.iter().enumerate() {
         if labels.get(id).is_none() {
             findings.push(
-                Finding::new(file, path.key("onet_tasks").index(j), format!("O*NET task {id} has no published label"))
-                    .hint("use a Task ID from data/reference/eloundou-2023/task_labels.csv"),
+                Finding::new(
+                    file,
+                    path.key("onet_tasks").index(j),
+                    format!("O*NET task {id} has no published label"),
+                )
+                .hint("use a Task ID from data/reference/eloundou-2023/task_labels.csv"),
             );
         }
     }
@@ -535,8 +555,12 @@ fn check_task_rating(
     for (j, &id) in task.onet_tasks.iter().enumerate() {
         if !seen.insert(id) {
             findings.push(
-                Finding::new(file, path.key("onet_tasks").index(j), format!("O*NET task {id} is listed twice"))
-                    .hint("list each O*NET task once"),
+                Finding::new(
+                    file,
+                    path.key("onet_tasks").index(j),
+                    format!("O*NET task {id} is listed twice"),
+                )
+                .hint("list each O*NET task once"),
             );
         }
     }
@@ -592,8 +616,12 @@ fn check_source_link(
         && !(url.starts_with("https://") && !url.contains(char::is_whitespace))
     {
         findings.push(
-            Finding::new(file, path.key("url"), format!("`{url}` is not an https address"))
-                .hint("give the full address, e.g. url = \"https://www.nber.org/papers/w31161\""),
+            Finding::new(
+                file,
+                path.key("url"),
+                format!("`{url}` is not an https address"),
+            )
+            .hint("give the full address, e.g. url = \"https://www.nber.org/papers/w31161\""),
         );
     }
 }
@@ -651,7 +679,7 @@ fn check_conditions(
 fn check_fraction(findings: &mut Vec<Finding>, file: usize, path: FieldPath, value: f64) {
     if !(0.0..=1.0).contains(&value) {
         findings.push(
-            Finding::new(file, path, format!("{value} is outside 0..1"))
+            Finding::new(file, path, format!("{} is outside 0..1", number(value)))
                 .hint("thresholds are fractions, e.g. 0.3 for 30%"),
         );
     }

@@ -3,8 +3,8 @@
 //! relies on colour alone: bands are words, exposure levels are patterns and labels.
 
 use super::{
-    INDEX_NOTE, NO_TASKS_YET, POINTS_NOTE, adjacent_details, basis_text, index_rows,
-    labour_sentence, level_heading, pct, range_text, sentence, straddle_sentence, task_label,
+    Heading, INDEX_NOTE, NO_TASKS_YET, POINTS_NOTE, basis_text, index_rows, labour_sentence,
+    level_heading, pct, range_text, sentence, straddle_sentence, task_label,
 };
 use crate::dataset::{Exposure, Outlook};
 use crate::report::{Report, TaskLine, Tier};
@@ -21,6 +21,7 @@ h2 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid var(--i
 p { margin: .35rem 0; }
 .meta, .note { color: var(--muted); font-size: .9em; }
 .headline { font-size: 1.15rem; margin: .4rem 0; }
+.for { font-size: 1.05rem; margin: .1rem 0 .3rem; }
 .band { display: inline-block; border: 2px solid var(--ink); border-radius: 3px; padding: 0 .45rem;
         font-weight: 700; letter-spacing: .02em; }
 .band.high, .band.very_high { background: var(--ink); color: #fff; }
@@ -50,23 +51,42 @@ footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid var(--line)
   #tasks td:nth-child(5)::after { content: " points"; }
 }
 @media print {
-  @page { margin: 9mm; }
-  body { max-width: none; margin: 0; padding: 0; font-size: 8pt; line-height: 1.3; }
-  h1 { font-size: 14pt; } h2 { font-size: 10pt; margin-top: .6rem; }
-  .headline { font-size: 10pt; }
-  table { font-size: 7.5pt; } th, td { padding: .08rem .25rem; }
-  figure svg { max-height: 44mm; width: auto; max-width: 100%; }
-  #tasks th:nth-child(1) { width: 21%; } #tasks th:nth-child(6) { width: 56%; }
-  .skills { font-size: 7.5pt; gap: .8rem; }
+  /* Every text at 9.5pt or more, every role on two A4 or Letter pages: the task table
+     stacks each rationale under its task at full width, the chart (whose data the table
+     holds) and the long titles of sources give way, and a narrower face is preferred. */
+  @page { margin: 8mm; }
+  body { max-width: none; margin: 0; padding: 0;
+         font: 9.5pt/1.14 Arial, "Liberation Sans", Helvetica, sans-serif; }
+  h1 { font-size: 15pt; } h2 { font-size: 11pt; margin: .4rem 0 .12rem; padding-bottom: 0; border-bottom-width: 1px; }
+  .headline { font-size: 11pt; margin: .1rem 0; }
+  .meta, .note, .exposure, table, .skills, footer, #sources ul, #moves ul { font-size: 9.5pt; }
+  th, td { padding: .02rem .2rem; }
+  figure { display: none; }
+  #tasks thead { display: none; }
+  #tasks table, #tasks tbody { display: block; }
+  #tasks tr { display: block; padding: .06rem 0; border-bottom: 1px solid var(--line); }
+  #tasks td, #tasks th { display: inline; border: 0; padding: 0 .35rem 0 0; }
+  #tasks td:first-child { font-weight: 700; }
+  #tasks td:last-child { display: block; padding: 0; }
+  #tasks td:nth-child(4)::after { content: " of the time,"; }
+  #tasks td:nth-child(5)::after { content: " points"; }
+  .skills { display: block; }
+  .skills h3 { display: inline; font-size: 9.5pt; }
+  .skills h3::after { content: ": "; }
+  .skills ul, .skills li { display: inline; padding: 0; }
+  .skills li + li::before { content: ", "; }
   .skills .why { display: none; }
-  .skills ul { columns: 2; }
-  #sources ul, #moves ul { columns: 2; column-gap: 1.2rem; font-size: 6.5pt; margin: 0; }
-  ul, ol { margin: .2rem 0; } p { margin: .15rem 0; } footer { font-size: 6.5pt; }
-  ol.strategies li { margin-bottom: .1rem; }
-  figcaption { display: none; }
-  figure, tr, li, .skills { break-inside: avoid; }
+  ol.strategies br { display: none; }
+  ol.strategies .because::before { content: " "; }
+  #moves .shares { display: none; }
+  #sources ul { padding: 0; margin: 0; }
+  #sources li { display: inline; }
+  #sources li + li::before { content: " · "; }
+  #sources .title { display: none; }
+  ul, ol { margin: .08rem 0; padding-left: 1rem; } p { margin: .08rem 0; } li { margin: 0; }
+  figure, tr, li { break-inside: avoid; }
   .band.high, .band.very_high { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  footer { margin-top: .8rem; }
+  footer { margin-top: .3rem; padding-top: .2rem; }
 }
 "#;
 
@@ -75,11 +95,26 @@ const ROW: usize = 22;
 const LABEL: usize = 270;
 const BARS: usize = 330;
 
-/// Opens the page and writes the title, band and range.
-fn headline(out: &mut String, report: &Report) {
+/// Opens the page and writes the title, who it is for, the band and range.
+fn headline(out: &mut String, report: &Report, heading: Option<&Heading>) {
     let title = format!("{} · {}", report.role.title, level_heading(report));
-    page_start(out, &format!("{title}: AI exposure"));
+    match heading {
+        Some(heading) => page_start(out, &format!("{} · {title}: AI exposure", heading.name)),
+        None => page_start(out, &format!("{title}: AI exposure")),
+    }
     let _ = writeln!(out, "<header>\n<h1>{}</h1>", escape(&title));
+    if let Some(heading) = heading {
+        let (name, rest) = heading.parts();
+        let _ = writeln!(
+            out,
+            "<p class=\"for\"><strong>{}</strong>{}</p>",
+            escape(&name),
+            escape(&rest)
+        );
+        for note in &heading.notes {
+            let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
+        }
+    }
     let _ = writeln!(
         out,
         "<p class=\"headline\"><span class=\"band {}\">{} risk</span> exposure {}</p>",
@@ -97,11 +132,20 @@ fn headline(out: &mut String, report: &Report) {
 }
 
 pub fn render_report(report: &Report) -> String {
+    render(report, None)
+}
+
+/// A workshop handout: the report, headed with who it is for and the session.
+pub fn render_handout(report: &Report, heading: &Heading) -> String {
+    render(report, Some(heading))
+}
+
+fn render(report: &Report, heading: Option<&Heading>) -> String {
     if report.role.tier == Tier::Reference {
-        return render_reference(report);
+        return render_reference(report, heading);
     }
     let mut out = String::new();
-    headline(&mut out, report);
+    headline(&mut out, report, heading);
     let mix = if report.personalized {
         "your own time mix"
     } else {
@@ -211,11 +255,18 @@ pub fn render_report(report: &Report) -> String {
             "<section id=\"moves\">\n<h2>Where to move next</h2>\n<ul>"
         );
         for adjacent in &report.adjacent_roles {
+            let to_build = if adjacent.skills_to_build.is_empty() {
+                String::new()
+            } else {
+                format!(" To build: {}.", adjacent.skills_to_build.join(", "))
+            };
             let _ = writeln!(
                 out,
-                "<li><strong>{}</strong> {}</li>",
+                "<li><strong>{}</strong> (central {} at this level). <span class=\"shares\">Shares: {}.</span>{}</li>",
                 escape(&adjacent.title),
-                escape(&adjacent_details(adjacent))
+                pct(adjacent.central),
+                escape(&adjacent.shared_skills.join(", ")),
+                escape(&to_build)
             );
         }
         let _ = writeln!(out, "</ul>\n</section>");
@@ -226,9 +277,9 @@ pub fn render_report(report: &Report) -> String {
     out
 }
 
-fn render_reference(report: &Report) -> String {
+fn render_reference(report: &Report, heading: Option<&Heading>) -> String {
     let mut out = String::new();
-    headline(&mut out, report);
+    headline(&mut out, report, heading);
     let _ = writeln!(
         out,
         "<p class=\"meta\">O*NET-SOC {} · {}</p>\n<p>{}</p>\n</header>",
@@ -246,7 +297,10 @@ fn render_reference(report: &Report) -> String {
         "</ul>\n</section>\n<section id=\"closest\">\n<h2>For a task-by-task view and a plan</h2>\n<ul>"
     );
     if report.closest_roles.is_empty() {
-        let _ = writeln!(out, "<li>No curated role is close to this occupation yet.</li>");
+        let _ = writeln!(
+            out,
+            "<li>No curated role is close to this occupation yet.</li>"
+        );
     }
     for link in &report.closest_roles {
         let _ = writeln!(
@@ -309,7 +363,7 @@ fn sources_section(out: &mut String, report: &Report) {
         });
         let _ = writeln!(
             out,
-            "<li>{} ({}). <em>{}</em>{link}</li>",
+            "<li>{} ({}). <em class=\"title\">{}</em>{link}</li>",
             escape(&source.authors),
             source.year,
             escape(&sentence(&source.title))

@@ -1,20 +1,27 @@
 //! The Markdown handout: the same content as the terminal report, for printing or sharing.
 
 use super::{
-    INDEX_NOTE, NO_TASKS_YET, POINTS_NOTE, adjacent_details, basis_text, index_rows,
+    Heading, INDEX_NOTE, NO_TASKS_YET, POINTS_NOTE, adjacent_details, basis_text, index_rows,
     labour_sentence, level_heading, pct, range_text, sentence, straddle_sentence, task_label,
 };
 use crate::dataset::Outlook;
 use crate::report::{Report, Tier};
 use std::fmt::Write;
 
-fn headline(out: &mut String, report: &Report) {
+fn headline(out: &mut String, report: &Report, heading: Option<&Heading>) {
     let _ = writeln!(
         out,
         "# {} · {}\n",
         escape(&report.role.title),
         escape(&level_heading(report))
     );
+    if let Some(heading) = heading {
+        let (name, rest) = heading.parts();
+        let _ = writeln!(out, "**{}**{}\n", escape(&name), escape(&rest));
+        for note in &heading.notes {
+            let _ = writeln!(out, "{}\n", escape(note));
+        }
+    }
     let _ = writeln!(
         out,
         "**{} risk** · exposure {}\n",
@@ -31,11 +38,20 @@ fn headline(out: &mut String, report: &Report) {
 }
 
 pub fn render_report(report: &Report) -> String {
+    render(report, None)
+}
+
+/// A workshop handout: the report, headed with who it is for and the session.
+pub fn render_handout(report: &Report, heading: &Heading) -> String {
+    render(report, Some(heading))
+}
+
+fn render(report: &Report, heading: Option<&Heading>) -> String {
     if report.role.tier == Tier::Reference {
-        return render_reference(report);
+        return render_reference(report, heading);
     }
     let mut out = String::new();
-    headline(&mut out, report);
+    headline(&mut out, report, heading);
     let mix = if report.personalized {
         "your own time mix"
     } else {
@@ -126,9 +142,9 @@ pub fn render_report(report: &Report) -> String {
     out
 }
 
-fn render_reference(report: &Report) -> String {
+fn render_reference(report: &Report, heading: Option<&Heading>) -> String {
     let mut out = String::new();
-    headline(&mut out, report);
+    headline(&mut out, report, heading);
     let _ = writeln!(
         out,
         "O*NET-SOC {} · {}.\n\n{}\n",
@@ -189,7 +205,7 @@ fn sources_section(out: &mut String, report: &Report) {
         let link = source
             .link
             .as_ref()
-            .map_or(String::new(), |link| format!(" <{link}>"));
+            .map_or(String::new(), |address| format!(" {}", link(address)));
         let _ = writeln!(
             out,
             "- {} ({}). *{}*{link}",
@@ -201,11 +217,39 @@ fn sources_section(out: &mut String, report: &Report) {
     let _ = writeln!(
         out,
         "\n---\n\nDataset {} (ratings as of {}). {}",
-        report.dataset.version, report.dataset.as_of, report.disclaimer
+        escape(&report.dataset.version),
+        escape(&report.dataset.as_of),
+        report.disclaimer
     );
 }
 
-/// Table cells and inline text must not break the Markdown structure.
-fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+/// Text from the dataset, an overlay or a person, written so Markdown shows it as it is: the
+/// characters Markdown gives meaning to are backslash-escaped (`<img ...>` stays text,
+/// `[x](javascript:...)` is no link, `|` does not split a table cell), line breaks become
+/// spaces and control characters go.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in crate::untrusted::one_line(text).chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A source's address as an autolink, or as escaped text when it holds characters that
+/// could end the link early.
+fn link(address: &str) -> String {
+    let plain = address
+        .chars()
+        .all(|c| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '`' | '\\'));
+    if plain {
+        format!("<{address}>")
+    } else {
+        escape(address)
+    }
 }

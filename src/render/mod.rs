@@ -6,6 +6,7 @@ pub mod json;
 pub mod markdown;
 pub mod summary;
 pub mod table;
+pub mod worksheet;
 
 /// How human output may look on this output stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +17,36 @@ pub struct Style {
 }
 
 pub use crate::scoring::percent as pct;
+
+/// Who a handout is for, printed above the report in a workshop: twelve printed sheets must
+/// be told apart. Notes say how the person's figures were read (a worksheet's hours scaled).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Heading {
+    pub name: String,
+    /// The session's title (`--title "Spring cohort"`).
+    pub session: Option<String>,
+    /// The session's date, YYYY-MM-DD.
+    pub date: Option<String>,
+    pub notes: Vec<String>,
+}
+
+impl Heading {
+    /// "For Ann Lee · Spring cohort · 2026-03-14", with the name apart for emphasis.
+    pub fn parts(&self) -> (String, String) {
+        let rest: Vec<&str> = self
+            .session
+            .iter()
+            .chain(&self.date)
+            .map(String::as_str)
+            .collect();
+        let rest = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", rest.join(" · "))
+        };
+        (format!("For {}", self.name), rest)
+    }
+}
 
 /// The range as people read it: "47–82% (central 65%)".
 pub fn range_text(lower: f64, central: f64, upper: f64) -> String {
@@ -124,10 +155,7 @@ pub fn index_rows(report: &crate::report::Report) -> Vec<IndexRow> {
         } else {
             format!("{:.2}", index.value)
         };
-        let mut standing = format!(
-            "above {} of occupations",
-            pct(index.percentile / 100.0)
-        );
+        let mut standing = format!("above {} of occupations", pct(index.percentile / 100.0));
         if let Some(broader) = &index.published_for {
             standing.push_str(&format!("; published for {broader}"));
         }
@@ -148,7 +176,9 @@ pub fn labour_sentence(report: &crate::report::Report) -> Option<String> {
     let labour = report.labour_market.as_ref()?;
     let jobs = people(labour.employment_2022);
     let wage = match labour.median_wage {
-        Some(wage) if labour.wage_at_least => format!("; median wage at least ${}", thousands(u64::from(wage))),
+        Some(wage) if labour.wage_at_least => {
+            format!("; median wage at least ${}", thousands(u64::from(wage)))
+        }
         Some(wage) => format!("; median wage ${} a year", thousands(u64::from(wage))),
         None => String::new(),
     };
@@ -169,7 +199,9 @@ pub fn basis_text(report: &crate::report::Report) -> &'static str {
     use crate::report::Basis;
     match report.exposure.basis {
         Basis::TaskMix => "task by task, weighted by time",
-        Basis::PublishedRatings => "range from the published GPT-4 and human ratings (Eloundou et al. 2023)",
+        Basis::PublishedRatings => {
+            "range from the published GPT-4 and human ratings (Eloundou et al. 2023)"
+        }
         Basis::GroupEstimate => "range estimated from rated occupations in the same SOC group",
     }
 }
