@@ -149,7 +149,7 @@ pub struct AssessArgs {
     #[arg(long, short = 'r', value_name = "ROLE")]
     pub role: Option<String>,
 
-    /// Skip the level question (in any case: senior, Senior)
+    /// Skip the level question
     #[arg(
         long,
         short = 'l',
@@ -194,7 +194,7 @@ pub struct ReportArgs {
     )]
     pub role: Option<String>,
 
-    /// Seniority level, in any case; optional with --answers
+    /// Seniority level; optional with --answers
     #[arg(
         long,
         short = 'l',

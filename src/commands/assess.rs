@@ -47,6 +47,9 @@ pub fn run_with(
     config: &Config,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    if let Some(path) = &args.save {
+        check_save_target(path)?;
+    }
     let meta = config.store.meta()?;
     let role = match &args.role {
         Some(name) => super::resolve::role(&config.store, name)?,
@@ -79,6 +82,24 @@ pub fn run_with(
         ));
     }
     Ok(())
+}
+
+/// Refuses `--save` before the questions when the answers could not be written after them:
+/// a folder that is missing or not writable, or a path that is a folder.
+fn check_save_target(path: &std::path::Path) -> Result<(), CliError> {
+    let refuse = |why: String| {
+        CliError::failure(format!("cannot save answers to {}: {why}", path.display()))
+            .with_hint("choose a file in a folder you can write to; nothing was asked yet")
+    };
+    if path.is_dir() {
+        return Err(refuse("it is a folder".into()));
+    }
+    tempfile::Builder::new()
+        .prefix(crate::atomic::TEMP_PREFIX)
+        .suffix(crate::atomic::TEMP_SUFFIX)
+        .tempfile_in(crate::atomic::parent(path))
+        .map(drop)
+        .map_err(|e| refuse(e.to_string()))
 }
 
 fn ask_where_to_save(prompter: &mut dyn Prompter) -> Result<Option<PathBuf>, PromptError> {

@@ -105,11 +105,11 @@ fn headline(out: &mut String, report: &Report, heading: Option<&Heading>) {
     let _ = writeln!(out, "<header>\n<h1>{}</h1>", escape(&title));
     if let Some(heading) = heading {
         let (name, rest) = heading.parts();
+        let rest = rest.map_or(String::new(), |rest| format!(" · {}", escape(&rest)));
         let _ = writeln!(
             out,
-            "<p class=\"for\"><strong>{}</strong>{}</p>",
-            escape(&name),
-            escape(&rest)
+            "<p class=\"for\"><strong>{}</strong>{rest}</p>",
+            escape(&name)
         );
         for note in &heading.notes {
             let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));

@@ -17,7 +17,8 @@ fn headline(out: &mut String, report: &Report, heading: Option<&Heading>) {
     );
     if let Some(heading) = heading {
         let (name, rest) = heading.parts();
-        let _ = writeln!(out, "**{}**{}\n", escape(&name), escape(&rest));
+        let rest = rest.map_or(String::new(), |rest| format!(" · {}", escape(&rest)));
+        let _ = writeln!(out, "**{}**{rest}\n", escape(&name));
         for note in &heading.notes {
             let _ = writeln!(out, "{}\n", escape(note));
         }

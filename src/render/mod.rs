@@ -31,20 +31,18 @@ pub struct Heading {
 }
 
 impl Heading {
-    /// "For Ann Lee · Spring cohort · 2026-03-14", with the name apart for emphasis.
-    pub fn parts(&self) -> (String, String) {
+    /// "For Ann Lee" and "Spring cohort · 2026-03-14", apart so the name can stand out.
+    pub fn parts(&self) -> (String, Option<String>) {
         let rest: Vec<&str> = self
             .session
             .iter()
             .chain(&self.date)
             .map(String::as_str)
             .collect();
-        let rest = if rest.is_empty() {
-            String::new()
-        } else {
-            format!(" · {}", rest.join(" · "))
-        };
-        (format!("For {}", self.name), rest)
+        (
+            format!("For {}", self.name),
+            (!rest.is_empty()).then(|| rest.join(" · ")),
+        )
     }
 }
 

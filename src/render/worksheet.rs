@@ -28,11 +28,11 @@ fn title(sheet: &Sheet<'_>) -> String {
     format!("Worksheet: {}", sheet.role.title)
 }
 
-/// "Junior · Spring cohort · 2026-03-14", what is known of the session.
+/// "Typical: Junior · Spring cohort · 2026-03-14", what is known of the session.
 fn subtitle(sheet: &Sheet<'_>) -> String {
     sheet
         .level
-        .map(|level| sheet.role.level(level).name.to_string())
+        .map(|level| format!("Typical: {}", sheet.role.level(level).name))
         .into_iter()
         .chain(sheet.session.map(str::to_owned))
         .chain(sheet.date.map(str::to_owned))
@@ -44,7 +44,7 @@ fn subtitle(sheet: &Sheet<'_>) -> String {
 fn coach_note(sheet: &Sheet<'_>) -> String {
     let level = sheet.level.map_or("LEVEL", Level::as_str);
     format!(
-        "For the coach: enter this sheet as one roster row: name, role = {}, level = {level}, a time:TASK-ID column per task (as printed under each task), skills (ids or names, separated by ;), and own1:title, own1:time, own1:exposure, own1:mode (own2:... for a second task). Then run `ai-exposure workshop --roster roster.csv --out DIR`.",
+        "For the coach: enter this sheet as a roster row: name, role = {}, level = {level}, the time columns above, skills (names separated by ;), own1:title, own1:time, own1:exposure, own1:mode (own2:... for a second task); then run `ai-exposure workshop --roster roster.csv --out DIR`.",
         sheet.role.id
     )
 }
@@ -62,22 +62,23 @@ const WORKSHEET_STYLE: &str = r#"
 .sheet h1 { margin-bottom: 0; }
 .sheet .who { font-size: 1.15rem; margin: .8rem 0 .4rem; }
 .sheet .line { display: inline-block; min-width: 60%; border-bottom: 1.5px solid var(--ink); }
-.sheet .box { width: 7.5rem; border: 1.5px solid var(--ink); }
+.sheet .box { width: 6.5rem; border: 1.5px solid var(--ink); }
 .sheet td, .sheet th { padding: .45rem .45rem; }
-.sheet code { font-size: .82em; color: var(--muted); }
+.sheet code { font-size: .82em; color: var(--muted); white-space: nowrap; }
 .sheet .blank { border-bottom: 1.5px solid var(--ink); }
 .sheet .ticks { columns: 3; padding-left: 0; list-style: none; margin: .3rem 0; }
 .sheet .ticks li { break-inside: avoid; margin-bottom: .2rem; }
 .sheet .tick { display: inline-block; width: .9em; height: .9em; border: 1.5px solid var(--ink); vertical-align: -.1em; margin-right: .35em; }
 .sheet .choices { white-space: nowrap; }
 @media print {
-  @page { margin: 10mm; }
-  body.sheet { font: 10pt/1.25 Arial, "Liberation Sans", Helvetica, sans-serif; }
+  @page { margin: 8mm; }
+  body.sheet { font: 10pt/1.16 Arial, "Liberation Sans", Helvetica, sans-serif; }
   .sheet h1 { font-size: 15pt; } .sheet h2 { font-size: 11.5pt; margin: .5rem 0 .15rem; }
   .sheet table, .sheet .note, .sheet footer, .sheet .ticks, .sheet .meta { font-size: 10pt; }
   .sheet code { font-size: 9.5pt; }
-  .sheet td, .sheet th { padding: .16rem .3rem; }
-  .sheet .box { height: 1.5rem; }
+  .sheet td, .sheet th { padding: .06rem .3rem; vertical-align: middle; }
+  .sheet .who { margin: .4rem 0 .2rem; }
+  .sheet .box { height: 1.6rem; }
   .sheet .ticks { columns: 3; }
   .sheet p { margin: .15rem 0; }
   .sheet footer { margin-top: .4rem; }
@@ -108,19 +109,16 @@ pub fn render_html(sheet: &Sheet<'_>) -> String {
         escape(sheet.name.unwrap_or("\u{a0}")),
         escape(INSTRUCTIONS)
     );
-    let typical_heading = match sheet.level {
-        Some(level) => format!("Typical for {}", role.level(level).name),
-        None => String::new(),
-    };
+    let typical_heading = if sheet.level.is_some() { "Typical" } else { "" };
     let _ = writeln!(
         out,
-        "<section id=\"sheet-tasks\">\n<table>\n<thead><tr><th>Task</th><th class=\"num\">{}</th><th>Your time</th></tr></thead>\n<tbody>",
-        escape(&typical_heading)
+        "<section id=\"sheet-tasks\">\n<table>\n<thead><tr><th>Task</th><th>Roster column</th><th class=\"num\">{}</th><th>Your time</th></tr></thead>\n<tbody>",
+        typical_heading
     );
     for (index, task) in role.tasks.iter().enumerate() {
         let _ = writeln!(
             out,
-            "<tr data-task=\"{}\"><td>{}<br><code>time:{}</code></td><td class=\"num\">{}</td><td class=\"box\"></td></tr>",
+            "<tr data-task=\"{}\"><td>{}</td><td><code>time:{}</code></td><td class=\"num\">{}</td><td class=\"box\"></td></tr>",
             escape(&task.id),
             escape(&task.title),
             escape(&task.id),
@@ -174,14 +172,9 @@ pub fn render_markdown(sheet: &Sheet<'_>) -> String {
     }
     let name = sheet.name.map_or_else(|| "\\_".repeat(30), md);
     let _ = writeln!(out, "Name: {name}\n\n{}\n", md(INSTRUCTIONS));
-    let typical_heading = match sheet.level {
-        Some(level) => format!("Typical for {}", role.level(level).name),
-        None => "Typical".to_owned(),
-    };
     let _ = writeln!(
         out,
-        "| Task | Roster column | {} | Your time |\n|---|---|---:|---|",
-        md(&typical_heading)
+        "| Task | Roster column | Typical | Your time |\n|---|---|---:|---|"
     );
     for (index, task) in role.tasks.iter().enumerate() {
         let _ = writeln!(

@@ -82,14 +82,45 @@ fn example_roster() -> &'static str {
     })
 }
 
+/// Every row of a roster is either read or reported, exactly once, at its own line; nothing
+/// spills into another row.
 fn check_roster(text: &str) {
     let (rows, problems) = ai_exposure::workshop::roster::parse("roster.csv", text);
-    let lines = text.lines().count() + 1;
+    let lines = text.split('\n').count();
+    assert!(rows.iter().all(|r| r.line <= lines
+        && !r.name.is_empty()
+        && !r.role.text.is_empty()
+        && !r.name.contains('\n')));
     assert!(
-        rows.iter()
-            .all(|r| r.line <= lines && !r.name.is_empty() && !r.role.is_empty())
+        problems
+            .iter()
+            .all(|p| p.problem.line <= lines && p.problem.hint.is_some())
     );
-    assert!(problems.iter().all(|p| p.line <= lines && p.hint.is_some()));
+    if ai_exposure::workshop::roster::open("roster.csv", text).is_ok() {
+        let data_lines = text
+            .trim_start_matches('\u{feff}')
+            .split('\n')
+            .skip(1)
+            .filter(|line| {
+                !line
+                    .trim_matches(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '\t')
+                    .is_empty()
+            })
+            .count();
+        let mut seen: Vec<usize> = rows
+            .iter()
+            .map(|r| r.line)
+            .chain(problems.iter().map(|p| p.problem.line))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(
+            rows.len() + problems.len(),
+            seen.len(),
+            "one outcome per line"
+        );
+        assert!(seen.len() <= data_lines, "no row invented");
+    }
 }
 
 fn bundled() -> &'static Dataset {
