@@ -30,6 +30,8 @@ pub struct Answers {
     pub name: Option<String>,
     /// Role id (an alias or prefix is accepted when reading and stored resolved).
     pub role: String,
+    /// Read in any case (`Senior`), written in lower case.
+    #[serde(deserialize_with = "level_in_any_case")]
     pub level: Level,
     /// Skill ids the person has.
     #[serde(default)]
@@ -39,6 +41,13 @@ pub struct Answers {
     pub shares: BTreeMap<String, f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_tasks: Vec<CustomAnswer>,
+}
+
+fn level_in_any_case<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Level, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    Level::parse(&text.to_lowercase()).ok_or_else(|| {
+        serde::de::Error::unknown_variant(&text, &["junior", "mid", "senior", "lead"])
+    })
 }
 
 /// Just the version, read leniently: a newer file may have fields this version does not know.

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 /// Whether a character must not reach a terminal or a document as it is.
-fn is_unsafe(c: char) -> bool {
+pub fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 

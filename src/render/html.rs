@@ -144,7 +144,7 @@ fn render(report: &Report, heading: Option<&Heading>) -> String {
     if report.role.tier == Tier::Reference {
         return render_reference(report, heading);
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(32 * 1024);
     headline(&mut out, report, heading);
     let mix = if report.personalized {
         "your own time mix"
@@ -477,7 +477,13 @@ fn chart(tasks: &[TaskLine]) -> String {
 
 /// Text and attribute values: the five characters HTML gives meaning to.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

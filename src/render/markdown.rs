@@ -51,7 +51,7 @@ fn render(report: &Report, heading: Option<&Heading>) -> String {
     if report.role.tier == Tier::Reference {
         return render_reference(report, heading);
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(16 * 1024);
     headline(&mut out, report, heading);
     let mix = if report.personalized {
         "your own time mix"
@@ -229,15 +229,18 @@ fn sources_section(out: &mut String, report: &Report) {
 /// `[x](javascript:...)` is no link, `|` does not split a table cell), line breaks become
 /// spaces and control characters go.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in crate::untrusted::one_line(text).chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#'
-        ) {
-            out.push('\\');
+    let text = text.trim();
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if crate::untrusted::is_unsafe(c) => {}
+            c => out.push(c),
         }
-        out.push(c);
     }
     out
 }
