@@ -10,12 +10,12 @@ mod bundle;
 mod compiled;
 #[path = "src/dataset/load.rs"]
 mod load;
-#[path = "src/dataset/model.rs"]
-#[allow(dead_code)]
-mod model;
 #[path = "src/dataset/names.rs"]
 #[allow(dead_code)]
 mod names;
+#[path = "src/dataset/model.rs"]
+#[allow(dead_code)]
+mod model;
 #[path = "src/dataset/problem.rs"]
 #[allow(dead_code)]
 mod problem;

@@ -71,20 +71,44 @@ with open(sys.argv[1], "w") as f:
     for i in range(1000):
         f.write(f"Person {i},{random.choice(roles)},{random.choice(['junior', 'mid', 'senior', 'lead'])}\n")
 PY
-rm -rf "$bench/workshop-out"
-"$bundled" workshop --roster "$bench/roster1000.csv" --out "$bench/workshop-out" >/dev/null 2>&1
-hyperfine -N --warmup 3 --runs 20 --export-markdown "$bench/workshop.md" --export-json "$bench/workshop.json" \
-    --prepare "true" --prepare "rm -rf $bench/workshop-fresh" --prepare "rm -rf $bench/workshop-copy" \
-    -n "workshop, 1,000 people, summary only" "$bundled workshop --roster $bench/roster1000.csv" \
-    -n "workshop, 1,000 people, with handouts" "$bundled workshop --roster $bench/roster1000.csv --out $bench/workshop-fresh" \
-    -n "cp -r of that output" "cp -r $bench/workshop-out $bench/workshop-copy"
+python3 - "$bench/roster1000-12roles.csv" <<'PY'
+import random, sys
+roles = ["nurse", "cashier", "backend", "accountant", "electrician", "teacher assistant",
+         "customer service representative", "line cook", "janitor", "paralegal", "welder", "receptionist"]
+random.seed(12)
+with open(sys.argv[1], "w") as f:
+    f.write("name,role,level\n")
+    for i in range(1000):
+        f.write(f"Person {i},{random.choice(roles)},{random.choice(['junior', 'mid', 'senior', 'lead'])}\n")
+PY
+hyperfine -N --warmup 3 --runs 20 --export-markdown "$bench/workshop.md" \
+    -n "workshop, 1,000 people, summary only" "$bundled workshop --roster $bench/roster1000.csv"
 cat "$bench/workshop.md"
-python3 - "$bench/workshop.json" <<'PY' | tee -a "$bench/results.md"
-import json, sys
-results = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
-workshop = results["workshop, 1,000 people, with handouts"]
-copy = results["cp -r of that output"]
-print(f"workshop with handouts: {workshop * 1000:.0f} ms, cp -r of its output: {copy * 1000:.0f} ms, ratio {workshop / copy:.2f}x (target: under 1.5x)")
+# Handouts cost what the file system makes files cost, and on a shared machine that drifts by
+# several times within a minute; so the workshop and `cp -r` of its own output run in turns,
+# each into a fresh folder, and the ratio is the median of 21 pairs. Two rooms: 1,000 people
+# spread over every role and level (few share a handout), and 1,000 in twelve roles (most do).
+python3 - "$bundled" "$bench" <<'PY' | tee -a "$bench/results.md"
+import shutil, statistics, subprocess, sys, time
+bundled, bench = sys.argv[1], sys.argv[2]
+def timed(command, fresh):
+    shutil.rmtree(fresh, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+for roster, room in [("roster1000.csv", "every role and level"), ("roster1000-12roles.csv", "twelve roles")]:
+    out = f"{bench}/workshop-out"
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run([bundled, "workshop", "--roster", f"{bench}/{roster}", "--out", out], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    pairs = []
+    for _ in range(21):
+        workshop = timed([bundled, "workshop", "--roster", f"{bench}/{roster}", "--out", f"{bench}/workshop-fresh"], f"{bench}/workshop-fresh")
+        copy = timed(["cp", "-r", out, f"{bench}/workshop-copy"], f"{bench}/workshop-copy")
+        pairs.append((workshop, copy))
+    workshop = statistics.median(w for w, _ in pairs)
+    copy = statistics.median(c for _, c in pairs)
+    ratio = statistics.median(w / c for w, c in pairs)
+    print(f"workshop with handouts, 1,000 people in {room}: {workshop * 1000:.0f} ms; cp -r of its output: {copy * 1000:.0f} ms; ratio {ratio:.2f}x (median of 21 pairs)")
 PY
 
 # Problems located in one pass: an answers file with 20,000 unknown skills, and an overlay

@@ -90,21 +90,19 @@ fn replay(path: &Path, args: &ReportArgs, config: &Config) -> Result<(Role, Prof
         .into_iter()
         .map(|s| s.id.to_string())
         .collect();
-    let loaded = answers::load(path, &known, |name| {
-        finder::curated_role(&config.store, name)
-    })?
-    .map_err(|problems| {
-        let listing: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        let count = if problems.len() == 1 {
-            "a problem".to_owned()
-        } else {
-            format!("{} problems", problems.len())
-        };
-        CliError::failure(format!(
-            "the answers file has {count}:\n{}",
-            listing.join("\n")
-        ))
-    })?;
+    let loaded =
+        answers::load(path, &known, |name| finder::curated_role(&config.store, name))?.map_err(|problems| {
+            let listing: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            let count = if problems.len() == 1 {
+                "a problem".to_owned()
+            } else {
+                format!("{} problems", problems.len())
+            };
+            CliError::failure(format!(
+                "the answers file has {count}:\n{}",
+                listing.join("\n")
+            ))
+        })?;
     let display = path.display();
     if let Some(name) = &args.role {
         let wanted = super::resolve::role(&config.store, name)?;

@@ -32,7 +32,9 @@ pub fn run(args: &RolesArgs, config: &Config, out: &mut dyn Write) -> Result<(),
             for target in finder::search(&config.store, query, MAX_MATCHES)? {
                 let entry = match target {
                     Target::Role(i) => summaries.get(i as usize).cloned().map(RoleEntry::from),
-                    Target::Occupation(i) => Some(RoleEntry::from(&config.store.occupation_at(i)?)),
+                    Target::Occupation(i) => {
+                        Some(RoleEntry::from(&config.store.occupation_at(i)?))
+                    }
                 };
                 entries.extend(entry.filter(|e| in_family(&e.family)));
             }
@@ -119,11 +121,7 @@ fn listing_by_family(entries: &[RoleEntry], meta: &Meta, width: u16) -> String {
     }
     let curated = entries.iter().filter(|e| e.tier == Tier::Curated).count();
     let reference = entries.len() - curated;
-    let _ = write!(
-        text,
-        "\n{}",
-        count(curated, "curated role", "curated roles")
-    );
+    let _ = write!(text, "\n{}", count(curated, "curated role", "curated roles"));
     if reference > 0 {
         let _ = write!(
             text,
@@ -131,7 +129,11 @@ fn listing_by_family(entries: &[RoleEntry], meta: &Meta, width: u16) -> String {
             count(reference, "occupation", "occupations")
         );
     }
-    let _ = writeln!(text, " · dataset {} (as of {})", meta.version, meta.as_of);
+    let _ = writeln!(
+        text,
+        " · dataset {} (as of {})",
+        meta.version, meta.as_of
+    );
     if reference == 0 {
         let _ = writeln!(
             text,

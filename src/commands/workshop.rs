@@ -10,21 +10,23 @@
 use crate::cli::WorkshopArgs;
 use crate::config::Config;
 use crate::dataset::Meta;
+use crate::dataset::Role;
 use crate::dataset::load::read_text;
 use crate::error::{CliError, diagnostic, write_result};
 use crate::render::worksheet::{self, Sheet};
 use crate::render::{Heading, html, json, markdown, summary as render_summary};
 use crate::report;
-use crate::scoring::assess;
+use crate::scoring::{Assessment, Profile, assess};
 use crate::untrusted::one_line;
 use crate::workshop::folder::{FolderError, OutputFolder};
 use crate::workshop::intake::Intake;
 use crate::workshop::roster::{self, RowProblem};
 use crate::workshop::summary::{Session, SummaryBuilder};
 use crate::workshop::{Assessed, Participant, Reason, UniqueNames};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 /// The room as read: everyone who could be, and a count of everyone who could not.
 struct Room {
@@ -89,22 +91,25 @@ pub fn run(args: &WorkshopArgs, config: &Config, out: &mut dyn Write) -> Result<
             .plan(planned.iter().map(String::as_str))
             .map_err(folder_error)?;
     }
+    let mut shared = SharedWork::default();
     for (index, participant) in room.participants.iter().enumerate() {
-        let report = match &participant.subject {
+        let pages = match &participant.subject {
             Assessed::Curated { role, profile } => {
-                let assessment = assess(role, profile);
+                let assessment = shared.assessment(role, profile);
                 builder.add_curated(role, &assessment);
-                folder
-                    .is_some()
-                    .then(|| report::build(&meta, role, &assessment))
+                folder.as_ref().map(|_| {
+                    shared.pages(Rc::as_ptr(role) as usize, profile, || {
+                        report::build(&meta, role, &assessment)
+                    })
+                })
             }
             Assessed::Reference { occupation, level } => {
                 let report = report::build_reference(&meta, occupation, *level);
                 builder.add_reference(occupation, &report);
-                Some(report)
+                folder.as_ref().map(|_| Rc::new(render_pages(&report)))
             }
         };
-        if let (Some(folder), Some(report)) = (&mut folder, report) {
+        if let (Some(folder), Some(pages)) = (&mut folder, pages) {
             let heading = Heading {
                 name: participant.name.clone(),
                 session: session.title.clone(),
@@ -115,13 +120,13 @@ pub fn run(args: &WorkshopArgs, config: &Config, out: &mut dyn Write) -> Result<
             folder
                 .write(
                     &format!("handouts/{slug}.md"),
-                    markdown::render_handout(&report, &heading).as_bytes(),
+                    markdown::with_heading(&pages.markdown, &heading).as_bytes(),
                 )
                 .map_err(folder_error)?;
             folder
                 .write(
                     &format!("handouts/{slug}.html"),
-                    html::render_handout(&report, &heading).as_bytes(),
+                    html::with_heading(&pages.html, &heading).as_bytes(),
                 )
                 .map_err(folder_error)?;
         }
@@ -159,6 +164,55 @@ pub fn run(args: &WorkshopArgs, config: &Config, out: &mut dyn Write) -> Result<
     finished(&room)
 }
 
+/// A report rendered in both handout formats, before the heading that names its person.
+struct Pages {
+    markdown: String,
+    html: String,
+}
+
+fn render_pages(report: &report::Report) -> Pages {
+    Pages {
+        markdown: markdown::render_report(report),
+        html: html::render_report(report),
+    }
+}
+
+/// Work done once for everyone who shares a profile (roster rows that use their level's
+/// typical mix share one): the assessment, and the handout before its heading. Profiles held
+/// by one person only are not kept, so the cache is bounded by roles × levels.
+#[derive(Default)]
+struct SharedWork {
+    assessments: HashMap<usize, Rc<Assessment>>,
+    pages: HashMap<(usize, usize), Rc<Pages>>,
+}
+
+impl SharedWork {
+    fn assessment(&mut self, role: &Rc<Role>, profile: &Rc<Profile>) -> Rc<Assessment> {
+        if Rc::strong_count(profile) == 1 {
+            return Rc::new(assess(role, profile));
+        }
+        self.assessments
+            .entry(Rc::as_ptr(profile) as usize)
+            .or_insert_with(|| Rc::new(assess(role, profile)))
+            .clone()
+    }
+
+    fn pages(
+        &mut self,
+        role: usize,
+        profile: &Rc<Profile>,
+        build: impl FnOnce() -> report::Report,
+    ) -> Rc<Pages> {
+        if Rc::strong_count(profile) == 1 {
+            return Rc::new(render_pages(&build()));
+        }
+        self.pages
+            .entry((role, Rc::as_ptr(profile) as usize))
+            .or_insert_with(|| Rc::new(render_pages(&build())))
+            .clone()
+    }
+}
+
 /// Everyone in the room, each problem printed as it is met.
 fn read_room(args: &WorkshopArgs, config: &Config, meta: &Meta) -> Result<Room, CliError> {
     let mut intake = Intake::new(&config.store, meta)?;
@@ -185,7 +239,7 @@ fn read_room(args: &WorkshopArgs, config: &Config, meta: &Meta) -> Result<Room, 
         let text = read_text(path).map_err(|problem| {
             CliError::failure(format!("the roster cannot be read:\n{problem}"))
         })?;
-        let display = path.display().to_string();
+        let display: std::rc::Rc<str> = std::rc::Rc::from(path.display().to_string());
         match roster::open(&display, &text) {
             Err(problem) => {
                 let people = text
@@ -305,7 +359,8 @@ fn write_worksheets(args: &WorkshopArgs, room: &Room, session: &Session) -> Resu
             Assessed::Reference { occupation, .. } => {
                 refused += 1;
                 diagnostic(&format!(
-                    "error: {}: {} has published figures only, so there are no tasks to fill in\n  hint: {}",
+                    "{}: field `role`: {}: {} has published figures only, so there are no tasks to fill in\n  hint: {}",
+                    participant.origin,
                     participant.name,
                     occupation.title,
                     crate::finder::resolve::not_curated(occupation).hint
@@ -352,21 +407,15 @@ fn write_worksheets(args: &WorkshopArgs, room: &Room, session: &Session) -> Resu
         "Wrote {} worksheets (HTML to print, and Markdown) to {root}/worksheets",
         sheets.len()
     ));
-    let mut room_failures = room.failures.clone();
-    if refused > 0 {
-        *room_failures.entry(Reason::Role).or_default() += refused;
+    let missed = room.failed() + refused;
+    if missed == 0 {
+        return Ok(());
     }
-    finished(&Room {
-        participants: Vec::new(),
-        failures: room_failures,
-    })
-    .map_err(|e| {
-        if refused > 0 {
-            e.with_hint("fix the rows named above, or give those people a curated role's worksheet")
-        } else {
-            e
-        }
-    })
+    Err(CliError::failure(format!(
+        "{missed} of {} people got no worksheet (listed above)",
+        missed + sheets.len()
+    ))
+    .with_hint("fix the rows named above, and give anyone in an occupation without tasks a curated role's worksheet"))
 }
 
 fn open_folder(dir: &Path, areas: &[&str]) -> Result<OutputFolder, CliError> {

@@ -139,22 +139,10 @@ impl LevelName {
     /// The names every family starts from.
     pub fn defaults() -> Vec<LevelName> {
         [
-            (
-                "Junior",
-                "Early career: learning the work, mostly under supervision.",
-            ),
-            (
-                "Mid-level",
-                "Works independently and owns a share of the work end to end.",
-            ),
-            (
-                "Senior",
-                "Takes the hardest cases and guides others informally.",
-            ),
-            (
-                "Lead",
-                "Leads people, a team's work or a practice, and answers for it.",
-            ),
+            ("Junior", "Early career: learning the work, mostly under supervision."),
+            ("Mid-level", "Works independently and owns a share of the work end to end."),
+            ("Senior", "Takes the hardest cases and guides others informally."),
+            ("Lead", "Leads people, a team's work or a practice, and answers for it."),
         ]
         .into_iter()
         .map(|(name, description)| LevelName {
@@ -477,10 +465,7 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
                 onet_tasks: t.onet_tasks.clone(),
                 onet_none: t.onet_none.as_deref().map(|r| r.trim().into()),
                 published: base.reference.labels.rating_of(&t.onet_tasks),
-                departure: t
-                    .departure
-                    .as_deref()
-                    .map(|r| normalise_paragraph(r).into()),
+                departure: t.departure.as_deref().map(|r| normalise_paragraph(r).into()),
             })
             .collect();
         let family = meta

@@ -305,9 +305,7 @@ pub fn occupation_target(position: usize, occupation: &Occupation, dataset: &Dat
 /// The occupation a 6-digit SOC code and the BLS titles name: the `.00` O*NET occupation, or
 /// one BLS publishes without O*NET detail.
 fn is_main(occupation: &Occupation) -> bool {
-    occupation.code.len() == 7
-        || occupation.code.ends_with(".00")
-        || !occupation.job_titles.is_empty()
+    occupation.code.len() == 7 || occupation.code.ends_with(".00") || !occupation.job_titles.is_empty()
 }
 
 /// Every normalised name with its kind and targets; a name kept only at its best tier.
@@ -347,16 +345,8 @@ pub fn build_names(dataset: &Dataset) -> BTreeMap<String, (NameKind, Vec<Target>
             add(occupation.six_digit(), NameKind::Code, target);
         }
         for index_title in [
-            occupation
-                .figures
-                .microsoft
-                .as_ref()
-                .map(|m| (&m.code, &m.title)),
-            occupation
-                .figures
-                .labour
-                .as_ref()
-                .map(|l| (&l.code, &l.title)),
+            occupation.figures.microsoft.as_ref().map(|m| (&m.code, &m.title)),
+            occupation.figures.labour.as_ref().map(|l| (&l.code, &l.title)),
         ]
         .into_iter()
         .flatten()
@@ -371,7 +361,8 @@ pub fn build_names(dataset: &Dataset) -> BTreeMap<String, (NameKind, Vec<Target>
     }
     for group in &dataset.reference.groups {
         for &member in &group.members {
-            let target = occupation_target(member as usize, &occupations[member as usize], dataset);
+            let target =
+                occupation_target(member as usize, &occupations[member as usize], dataset);
             add(&group.code, NameKind::Group, target);
             add(&group.title, NameKind::Group, target);
         }
@@ -549,10 +540,7 @@ pub fn build_corpus(dataset: &Dataset) -> Corpus {
                 .map(|title| (WEIGHT_JOB_TITLE, search_words(title))),
         );
         fields.push((WEIGHT_CONTEXT, search_words(&occupation.group)));
-        fields.push((
-            WEIGHT_CONTEXT,
-            search_words(&family_title(&occupation.family)),
-        ));
+        fields.push((WEIGHT_CONTEXT, search_words(&family_title(&occupation.family))));
         match documents.iter_mut().find(|d| d.0 == target) {
             Some(document) => {
                 document.1 = document.1.max(employment);

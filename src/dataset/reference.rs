@@ -293,10 +293,7 @@ fn parse_number(row: &csv::StringRecord, i: usize, file: &str) -> Result<f64, St
     let text = field(row, i, file)?;
     text.replace(',', "").parse().map_err(|_| {
         let line = row.position().map_or(0, |p| p.line());
-        format!(
-            "{file}:{line}: `{text}` in column {} is not a number",
-            i + 1
-        )
+        format!("{file}:{line}: `{text}` in column {} is not a number", i + 1)
     })
 }
 
@@ -556,9 +553,7 @@ fn broad_groups(files: &PublishedFiles, occupations: &[Occupation]) -> Vec<Group
         .chain(files.microsoft.iter().map(|m| (m.0.as_str(), m.1.as_str())))
     {
         if code.ends_with('0') && occupations.iter().all(|o| o.six_digit() != code) {
-            groups
-                .entry(code.to_owned())
-                .or_insert_with(|| title.to_owned());
+            groups.entry(code.to_owned()).or_insert_with(|| title.to_owned());
         }
     }
     groups
@@ -634,21 +629,17 @@ fn closest_roles(occupation: &Occupation, roles: &[Role]) -> Vec<RoleLink> {
         .filter_map(|role| {
             let code = &role.soc_code;
             let (mut score, mut reason) = if code[..7] == occupation.code[..7] {
-                (
-                    60,
-                    format!("a curated role in the same SOC occupation ({})", &code[..7]),
-                )
+                (60, format!("a curated role in the same SOC occupation ({})", &code[..7]))
             } else if code[..6] == occupation.code[..6] {
-                (
-                    40,
-                    format!("the same SOC broad group ({})", &occupation.group),
-                )
+                (40, format!("the same SOC broad group ({})", &occupation.group))
             } else if code[..4] == occupation.code[..4] {
                 (25, format!("the same SOC group ({})", occupation.group))
             } else {
                 (0, String::new())
             };
-            let shared = title_words(&role.title).intersection(&own_words).count() as u32;
+            let shared = title_words(&role.title)
+                .intersection(&own_words)
+                .count() as u32;
             if shared > 0 {
                 score += 12 * shared;
                 if reason.is_empty() {
@@ -678,58 +669,14 @@ fn closest_roles(occupation: &Occupation, roles: &[Role]) -> Vec<RoleLink> {
 /// shared "administrator" does not make a school administrator close to a database one.
 fn title_words(title: &str) -> BTreeSet<String> {
     const FILLER: &[&str] = &[
-        "and",
-        "the",
-        "except",
-        "all",
-        "other",
-        "worker",
-        "workers",
-        "manager",
-        "managers",
-        "administrator",
-        "administrators",
-        "assistant",
-        "assistants",
-        "specialist",
-        "specialists",
-        "technician",
-        "technicians",
-        "technologist",
-        "technologists",
-        "operator",
-        "operators",
-        "clerk",
-        "clerks",
-        "officer",
-        "officers",
-        "analyst",
-        "analysts",
-        "supervisor",
-        "supervisors",
-        "helper",
-        "helpers",
-        "aide",
-        "aides",
-        "agent",
-        "agents",
-        "representative",
-        "representatives",
-        "teacher",
-        "teachers",
-        "engineer",
-        "engineers",
-        "designer",
-        "designers",
-        "first",
-        "line",
-        "general",
-        "related",
-        "occupation",
-        "occupations",
-        "except",
-        "special",
-        "education",
+        "and", "the", "except", "all", "other", "worker", "workers", "manager", "managers",
+        "administrator", "administrators", "assistant", "assistants", "specialist",
+        "specialists", "technician", "technicians", "technologist", "technologists",
+        "operator", "operators", "clerk", "clerks", "officer", "officers", "analyst",
+        "analysts", "supervisor", "supervisors", "helper", "helpers", "aide", "aides",
+        "agent", "agents", "representative", "representatives", "teacher", "teachers",
+        "engineer", "engineers", "designer", "designers", "first", "line", "general",
+        "related", "occupation", "occupations", "except", "special", "education",
     ];
     title
         .split(|c: char| !c.is_alphanumeric())

@@ -7,8 +7,8 @@
 use super::compiled::{Dataset, compile};
 use super::load::RawDataset;
 use super::model::{Exposure, Level, Mode, RawConditions, RawRole, RawTask};
-use super::problem::{FieldPath, Finding, Locator, Problem, number, share_sum};
 use super::published::TaskLabels;
+use super::problem::{FieldPath, Finding, Locator, Problem, number, share_sum};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How far a level's shares may stray from 1 before it is an error.
@@ -74,12 +74,8 @@ pub fn check(raw: &RawDataset, base: &Dataset) -> Vec<Problem> {
                     let level_path = path.key("levels").key(name);
                     if Level::parse(name).is_none() {
                         findings.push(
-                            Finding::new(
-                                file,
-                                level_path.clone(),
-                                format!("unknown level `{name}`"),
-                            )
-                            .hint("levels are junior, mid, senior and lead"),
+                            Finding::new(file, level_path.clone(), format!("unknown level `{name}`"))
+                                .hint("levels are junior, mid, senior and lead"),
                         );
                     }
                     require_text(&mut findings, file, level_path.key("name"), &level.name);
@@ -287,7 +283,12 @@ impl<'a> Context<'a> {
     }
 }
 
-fn check_role(findings: &mut Vec<Finding>, context: &mut Context<'_>, file: usize, role: &RawRole) {
+fn check_role(
+    findings: &mut Vec<Finding>,
+    context: &mut Context<'_>,
+    file: usize,
+    role: &RawRole,
+) {
     let root = FieldPath::root();
     check_id(findings, file, root.key("id"), &role.id);
     require_text(findings, file, root.key("title"), &role.title);
@@ -436,10 +437,7 @@ fn check_role(findings: &mut Vec<Finding>, context: &mut Context<'_>, file: usiz
             continue;
         };
         require_text(findings, file, path.key("note"), &profile.note);
-        for (key, text) in [
-            ("name", &profile.name),
-            ("description", &profile.description),
-        ] {
+        for (key, text) in [("name", &profile.name), ("description", &profile.description)] {
             if let Some(text) = text {
                 require_text(findings, file, path.key(key), text);
             }
@@ -471,12 +469,8 @@ fn check_role(findings: &mut Vec<Finding>, context: &mut Context<'_>, file: usiz
             }
             if !(0.0..=1.0).contains(&share) {
                 findings.push(
-                    Finding::new(
-                        file,
-                        share_path,
-                        format!("share {} is outside 0..1", number(share)),
-                    )
-                    .hint("shares are fractions of working time, e.g. 0.25"),
+                    Finding::new(file, share_path, format!("share {} is outside 0..1", number(share)))
+                        .hint("shares are fractions of working time, e.g. 0.25"),
                 );
             } else {
                 total += share;
@@ -528,12 +522,8 @@ fn check_task_rating(
 ) {
     if let (false, Some(_)) = (task.onet_tasks.is_empty(), &task.onet_none) {
         findings.push(
-            Finding::new(
-                file,
-                path.key("onet_none"),
-                "the task has both O*NET tasks and a reason for having none",
-            )
-            .hint("keep onet_tasks or onet_none, not both"),
+            Finding::new(file, path.key("onet_none"), "the task has both O*NET tasks and a reason for having none")
+                .hint("keep onet_tasks or onet_none, not both"),
         );
     }
     if let Some(reason) = &task.onet_none {
@@ -542,12 +532,8 @@ fn check_task_rating(
     for (j, &id) in task.onet_tasks.iter().enumerate() {
         if labels.get(id).is_none() {
             findings.push(
-                Finding::new(
-                    file,
-                    path.key("onet_tasks").index(j),
-                    format!("O*NET task {id} has no published label"),
-                )
-                .hint("use a Task ID from data/reference/eloundou-2023/task_labels.csv"),
+                Finding::new(file, path.key("onet_tasks").index(j), format!("O*NET task {id} has no published label"))
+                    .hint("use a Task ID from data/reference/eloundou-2023/task_labels.csv"),
             );
         }
     }
@@ -555,12 +541,8 @@ fn check_task_rating(
     for (j, &id) in task.onet_tasks.iter().enumerate() {
         if !seen.insert(id) {
             findings.push(
-                Finding::new(
-                    file,
-                    path.key("onet_tasks").index(j),
-                    format!("O*NET task {id} is listed twice"),
-                )
-                .hint("list each O*NET task once"),
+                Finding::new(file, path.key("onet_tasks").index(j), format!("O*NET task {id} is listed twice"))
+                    .hint("list each O*NET task once"),
             );
         }
     }
@@ -616,12 +598,8 @@ fn check_source_link(
         && !(url.starts_with("https://") && !url.contains(char::is_whitespace))
     {
         findings.push(
-            Finding::new(
-                file,
-                path.key("url"),
-                format!("`{url}` is not an https address"),
-            )
-            .hint("give the full address, e.g. url = \"https://www.nber.org/papers/w31161\""),
+            Finding::new(file, path.key("url"), format!("`{url}` is not an https address"))
+                .hint("give the full address, e.g. url = \"https://www.nber.org/papers/w31161\""),
         );
     }
 }

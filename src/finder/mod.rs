@@ -71,18 +71,11 @@ pub fn find(store: &Store, name: &str) -> Result<Found, DataError> {
         return Ok(found);
     }
     Ok(match complete.as_slice() {
-        _ if whole.len() > 1 => Found::Ambiguous(
-            whole
-                .iter()
-                .take(MAX_CANDIDATES)
-                .map(|r| r.target)
-                .collect(),
-        ),
+        _ if whole.len() > 1 => {
+            Found::Ambiguous(whole.iter().take(MAX_CANDIDATES).map(|r| r.target).collect())
+        }
         [best, rest @ ..]
-            if best.strong
-                && rest
-                    .first()
-                    .is_none_or(|next| next.score < CLEAR_LEAD * best.score) =>
+            if best.strong && rest.first().is_none_or(|next| next.score < CLEAR_LEAD * best.score) =>
         {
             Found::Closest(best.target)
         }
@@ -208,11 +201,7 @@ pub fn rank(corpus: &Corpus, query: &str) -> Vec<Ranked> {
             }
         })
         .collect();
-    let total_idf: f64 = query
-        .iter()
-        .map(|w| w.idf)
-        .sum::<f64>()
-        .max(f64::MIN_POSITIVE);
+    let total_idf: f64 = query.iter().map(|w| w.idf).sum::<f64>().max(f64::MIN_POSITIVE);
 
     let mut ranked: Vec<(Ranked, f64)> = corpus
         .documents

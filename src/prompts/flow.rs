@@ -56,7 +56,9 @@ pub fn choose_role(prompter: &mut dyn Prompter, store: &Store) -> PromptResult<R
                 return Ok(role);
             }
             Found::Exact { target, .. } | Found::Closest(target) => vec![target],
-            Found::Commonest { target, others } => std::iter::once(target).chain(others).collect(),
+            Found::Commonest { target, others } => {
+                std::iter::once(target).chain(others).collect()
+            }
             Found::Ambiguous(targets) | Found::Unknown(targets) => targets,
         };
         for target in finder::search(store, typed, MAX_CANDIDATES).map_err(failed)? {

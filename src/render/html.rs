@@ -95,26 +95,11 @@ const ROW: usize = 22;
 const LABEL: usize = 270;
 const BARS: usize = 330;
 
-/// Opens the page and writes the title, who it is for, the band and range.
-fn headline(out: &mut String, report: &Report, heading: Option<&Heading>) {
+/// Opens the page and writes the title, band and range.
+fn headline(out: &mut String, report: &Report) {
     let title = format!("{} · {}", report.role.title, level_heading(report));
-    match heading {
-        Some(heading) => page_start(out, &format!("{} · {title}: AI exposure", heading.name)),
-        None => page_start(out, &format!("{title}: AI exposure")),
-    }
+    page_start(out, &format!("{title}: AI exposure"));
     let _ = writeln!(out, "<header>\n<h1>{}</h1>", escape(&title));
-    if let Some(heading) = heading {
-        let (name, rest) = heading.parts();
-        let rest = rest.map_or(String::new(), |rest| format!(" · {}", escape(&rest)));
-        let _ = writeln!(
-            out,
-            "<p class=\"for\"><strong>{}</strong>{rest}</p>",
-            escape(&name)
-        );
-        for note in &heading.notes {
-            let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
-        }
-    }
     let _ = writeln!(
         out,
         "<p class=\"headline\"><span class=\"band {}\">{} risk</span> exposure {}</p>",
@@ -132,20 +117,11 @@ fn headline(out: &mut String, report: &Report, heading: Option<&Heading>) {
 }
 
 pub fn render_report(report: &Report) -> String {
-    render(report, None)
-}
-
-/// A workshop handout: the report, headed with who it is for and the session.
-pub fn render_handout(report: &Report, heading: &Heading) -> String {
-    render(report, Some(heading))
-}
-
-fn render(report: &Report, heading: Option<&Heading>) -> String {
     if report.role.tier == Tier::Reference {
-        return render_reference(report, heading);
+        return render_reference(report);
     }
     let mut out = String::with_capacity(32 * 1024);
-    headline(&mut out, report, heading);
+    headline(&mut out, report);
     let mix = if report.personalized {
         "your own time mix"
     } else {
@@ -277,9 +253,9 @@ fn render(report: &Report, heading: Option<&Heading>) -> String {
     out
 }
 
-fn render_reference(report: &Report, heading: Option<&Heading>) -> String {
+fn render_reference(report: &Report) -> String {
     let mut out = String::new();
-    headline(&mut out, report, heading);
+    headline(&mut out, report);
     let _ = writeln!(
         out,
         "<p class=\"meta\">O*NET-SOC {} · {}</p>\n<p>{}</p>\n</header>",
@@ -297,10 +273,7 @@ fn render_reference(report: &Report, heading: Option<&Heading>) -> String {
         "</ul>\n</section>\n<section id=\"closest\">\n<h2>For a task-by-task view and a plan</h2>\n<ul>"
     );
     if report.closest_roles.is_empty() {
-        let _ = writeln!(
-            out,
-            "<li>No curated role is close to this occupation yet.</li>"
-        );
+        let _ = writeln!(out, "<li>No curated role is close to this occupation yet.</li>");
     }
     for link in &report.closest_roles {
         let _ = writeln!(
@@ -377,6 +350,26 @@ fn sources_section(out: &mut String, report: &Report) {
             report.dataset.version, report.dataset.as_of, report.disclaimer
         ),
     );
+}
+
+/// A workshop handout: a rendered report with who it is for and the session under its title.
+/// A page rendered once serves everyone with the same report.
+pub fn with_heading(page: &str, heading: &Heading) -> String {
+    let (name, rest) = heading.parts();
+    let mut block = format!("<p class=\"for\"><strong>{}</strong>", escape(&name));
+    if let Some(rest) = rest {
+        let _ = write!(block, " · {}", escape(&rest));
+    }
+    block.push_str("</p>\n");
+    for note in &heading.notes {
+        let _ = writeln!(block, "<p class=\"note\">{}</p>", escape(note));
+    }
+    let at = page.find("</h1>\n").map_or(0, |at| at + "</h1>\n".len());
+    let mut out = String::with_capacity(page.len() + block.len());
+    out.push_str(&page[..at]);
+    out.push_str(&block);
+    out.push_str(&page[at..]);
+    out
 }
 
 /// Opens a self-contained page with the shared style.

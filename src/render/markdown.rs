@@ -8,21 +8,13 @@ use crate::dataset::Outlook;
 use crate::report::{Report, Tier};
 use std::fmt::Write;
 
-fn headline(out: &mut String, report: &Report, heading: Option<&Heading>) {
+fn headline(out: &mut String, report: &Report) {
     let _ = writeln!(
         out,
         "# {} · {}\n",
         escape(&report.role.title),
         escape(&level_heading(report))
     );
-    if let Some(heading) = heading {
-        let (name, rest) = heading.parts();
-        let rest = rest.map_or(String::new(), |rest| format!(" · {}", escape(&rest)));
-        let _ = writeln!(out, "**{}**{rest}\n", escape(&name));
-        for note in &heading.notes {
-            let _ = writeln!(out, "{}\n", escape(note));
-        }
-    }
     let _ = writeln!(
         out,
         "**{} risk** · exposure {}\n",
@@ -39,20 +31,11 @@ fn headline(out: &mut String, report: &Report, heading: Option<&Heading>) {
 }
 
 pub fn render_report(report: &Report) -> String {
-    render(report, None)
-}
-
-/// A workshop handout: the report, headed with who it is for and the session.
-pub fn render_handout(report: &Report, heading: &Heading) -> String {
-    render(report, Some(heading))
-}
-
-fn render(report: &Report, heading: Option<&Heading>) -> String {
     if report.role.tier == Tier::Reference {
-        return render_reference(report, heading);
+        return render_reference(report);
     }
     let mut out = String::with_capacity(16 * 1024);
-    headline(&mut out, report, heading);
+    headline(&mut out, report);
     let mix = if report.personalized {
         "your own time mix"
     } else {
@@ -143,9 +126,9 @@ fn render(report: &Report, heading: Option<&Heading>) -> String {
     out
 }
 
-fn render_reference(report: &Report, heading: Option<&Heading>) -> String {
+fn render_reference(report: &Report) -> String {
     let mut out = String::new();
-    headline(&mut out, report, heading);
+    headline(&mut out, report);
     let _ = writeln!(
         out,
         "O*NET-SOC {} · {}.\n\n{}\n",
@@ -224,17 +207,46 @@ fn sources_section(out: &mut String, report: &Report) {
     );
 }
 
+/// A workshop handout: a rendered report with who it is for and the session under its title.
+/// A document rendered once serves everyone with the same report.
+pub fn with_heading(document: &str, heading: &Heading) -> String {
+    let (name, rest) = heading.parts();
+    let mut block = format!("**{}**", escape(&name));
+    if let Some(rest) = rest {
+        block.push_str(" · ");
+        block.push_str(&escape(&rest));
+    }
+    block.push_str("\n\n");
+    for note in &heading.notes {
+        block.push_str(&escape(note));
+        block.push_str("\n\n");
+    }
+    let at = document.find("\n\n").map_or(0, |at| at + 2);
+    let mut out = String::with_capacity(document.len() + block.len());
+    out.push_str(&document[..at]);
+    out.push_str(&block);
+    out.push_str(&document[at..]);
+    out
+}
+
 /// Text from the dataset, an overlay or a person, written so Markdown shows it as it is: the
 /// characters Markdown gives meaning to are backslash-escaped (`<img ...>` stays text,
 /// `[x](javascript:...)` is no link, `|` does not split a table cell), line breaks become
 /// spaces and control characters go.
 pub fn escape(text: &str) -> String {
+    const SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|', '&', '~', '#'];
     let text = text.trim();
+    if !text
+        .chars()
+        .any(|c| SPECIAL.contains(&c) || crate::untrusted::is_unsafe(c))
+    {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#' => {
+            c if SPECIAL.contains(&c) => {
                 out.push('\\');
                 out.push(c);
             }

@@ -153,7 +153,10 @@ pub fn index_rows(report: &crate::report::Report) -> Vec<IndexRow> {
         } else {
             format!("{:.2}", index.value)
         };
-        let mut standing = format!("above {} of occupations", pct(index.percentile / 100.0));
+        let mut standing = format!(
+            "above {} of occupations",
+            pct(index.percentile / 100.0)
+        );
         if let Some(broader) = &index.published_for {
             standing.push_str(&format!("; published for {broader}"));
         }
@@ -174,9 +177,7 @@ pub fn labour_sentence(report: &crate::report::Report) -> Option<String> {
     let labour = report.labour_market.as_ref()?;
     let jobs = people(labour.employment_2022);
     let wage = match labour.median_wage {
-        Some(wage) if labour.wage_at_least => {
-            format!("; median wage at least ${}", thousands(u64::from(wage)))
-        }
+        Some(wage) if labour.wage_at_least => format!("; median wage at least ${}", thousands(u64::from(wage))),
         Some(wage) => format!("; median wage ${} a year", thousands(u64::from(wage))),
         None => String::new(),
     };
@@ -197,9 +198,7 @@ pub fn basis_text(report: &crate::report::Report) -> &'static str {
     use crate::report::Basis;
     match report.exposure.basis {
         Basis::TaskMix => "task by task, weighted by time",
-        Basis::PublishedRatings => {
-            "range from the published GPT-4 and human ratings (Eloundou et al. 2023)"
-        }
+        Basis::PublishedRatings => "range from the published GPT-4 and human ratings (Eloundou et al. 2023)",
         Basis::GroupEstimate => "range estimated from rated occupations in the same SOC group",
     }
 }

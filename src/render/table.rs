@@ -223,11 +223,7 @@ fn render_reference(report: &Report, style: Style) -> String {
         out,
         "{}",
         wrap(
-            &format!(
-                "O*NET-SOC {} · {}",
-                report.role.soc_code,
-                basis_text(report)
-            ),
+            &format!("O*NET-SOC {} · {}", report.role.soc_code, basis_text(report)),
             "",
             "",
             style.width

@@ -20,11 +20,7 @@ pub fn reference_insights(occupation: &Occupation, level: Level) -> Vec<String> 
         Some((_, RangeBasis::Estimated)) => insights.push(format!(
             "No index rates this occupation on its own: its range is the average of {} in the \
              same SOC group, so treat it as a rough guide.",
-            count(
-                occupation.estimated_from.len(),
-                "rated occupation",
-                "rated occupations"
-            )
+            count(occupation.estimated_from.len(), "rated occupation", "rated occupations")
         )),
         None => {}
     }

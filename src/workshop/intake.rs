@@ -7,7 +7,7 @@
 //! (role, level): a room of 100,000 costs one small record per person.
 
 use super::roster::{RosterRow, RowProblem, Unit};
-use super::{Assessed, Participant, Reason};
+use super::{Assessed, Origin, Participant, Reason};
 use crate::answers::{self, Answers, CustomAnswer, FORMAT_VERSION};
 use crate::dataset::problem::{FieldPath, Finding, Locator, Problem, Segment, number};
 use crate::dataset::reference::Occupation;
@@ -65,15 +65,20 @@ impl<'a> Intake<'a> {
 
     /// A job name through the finder, once per distinct name. The first time a name matches
     /// loosely, a note says what it matched, at `place`.
-    fn subject(&mut self, name: &str, place: &str) -> Result<Result<Shared, NotFound>, DataError> {
-        let key = name.trim().to_owned();
-        if let Some(found) = self.names.get(&key) {
+    fn subject(
+        &mut self,
+        name: &str,
+        place: impl FnOnce() -> String,
+    ) -> Result<Result<Shared, NotFound>, DataError> {
+        let key = name.trim();
+        if let Some(found) = self.names.get(key) {
             return Ok(found.clone());
         }
+        let key = key.to_owned();
         let found = match subject(self.store, &key)? {
             Ok(resolved) => {
                 if let Some(note) = &resolved.note {
-                    self.notes.push(format!("{place}: note: {note}"));
+                    self.notes.push(format!("{}: note: {note}", place()));
                 }
                 Ok(match resolved.subject {
                     Subject::Role(role) => Shared::Role(
@@ -107,14 +112,14 @@ impl<'a> Intake<'a> {
     /// A participant from a roster row, or the row's first problem.
     pub fn roster_row(
         &mut self,
-        path: &str,
+        path: &Rc<str>,
         row: RosterRow,
     ) -> Result<Result<Participant, RowProblem>, DataError> {
         let who = row.name.clone();
         let problem =
             |column: usize, field: &str, message: String, hint: String, reason| RowProblem {
                 problem: Problem {
-                    file: path.to_owned(),
+                    file: path.to_string(),
                     line: row.line,
                     column,
                     field: field.to_owned(),
@@ -123,8 +128,8 @@ impl<'a> Intake<'a> {
                 },
                 reason,
             };
-        let place = format!("{path}:{}:{}", row.line, row.role.column);
-        let shared = match self.subject(&row.role.text, &place)? {
+        let place = || format!("{path}:{}:{}", row.line, row.role.column);
+        let shared = match self.subject(&row.role.text, place)? {
             Ok(shared) => shared,
             Err(not_found) => {
                 return Ok(Err(problem(
@@ -156,6 +161,10 @@ impl<'a> Intake<'a> {
                 }
                 return Ok(Ok(Participant {
                     name: row.name,
+                    origin: Origin {
+                        file: Rc::clone(path),
+                        line: row.line,
+                    },
                     subject: Assessed::Reference { occupation, level },
                     notes: Vec::new(),
                 }));
@@ -191,6 +200,10 @@ impl<'a> Intake<'a> {
             };
             return Ok(Ok(Participant {
                 name: row.name,
+                origin: Origin {
+                    file: Rc::clone(path),
+                    line: row.line,
+                },
                 subject: Assessed::Curated { role, profile },
                 notes: Vec::new(),
             }));
@@ -272,6 +285,10 @@ impl<'a> Intake<'a> {
         };
         Ok(Ok(Participant {
             name: row.name,
+            origin: Origin {
+                file: Rc::clone(path),
+                line: row.line,
+            },
             subject: Assessed::Curated {
                 role,
                 profile: Rc::new(profile),
@@ -303,7 +320,7 @@ impl<'a> Intake<'a> {
             reason,
         };
         let role_field = FieldPath::root().key("role");
-        let place = {
+        let place = || {
             let at = locator.locate(&Finding::new(0, role_field.clone(), ""));
             format!("{display}:{}:{}", at.line, at.column)
         };
@@ -318,7 +335,7 @@ impl<'a> Intake<'a> {
                     |s| one_line(&s.to_string_lossy()),
                 )
             });
-        let shared = match self.subject(&answers.role, &place)? {
+        let shared = match self.subject(&answers.role, place)? {
             Ok(shared) => shared,
             Err(not_found) => {
                 return Ok(Err(vec![located(
@@ -373,6 +390,10 @@ impl<'a> Intake<'a> {
         };
         Ok(Ok(Participant {
             name,
+            origin: Origin {
+                file: Rc::from(display.as_str()),
+                line: 0,
+            },
             subject,
             notes: Vec::new(),
         }))

@@ -206,7 +206,10 @@ fn index<K: Copy>(table: &'static [(K, &'static str)]) -> HashMap<&'static str, 
 /// The word's kind, or its singular's ("reports" is "report").
 fn lookup<K: Copy>(map: &HashMap<&'static str, K>, word: &str) -> Option<K> {
     map.get(word)
-        .or_else(|| word.strip_suffix('s').and_then(|singular| map.get(singular)))
+        .or_else(|| {
+            word.strip_suffix('s')
+                .and_then(|singular| map.get(singular))
+        })
         .copied()
 }
 

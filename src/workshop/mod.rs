@@ -23,9 +23,29 @@ use std::rc::Rc;
 pub struct Participant {
     /// Shown only in their own handout, never in the summary.
     pub name: String,
+    /// Where they were read from, for messages.
+    pub origin: Origin,
     pub subject: Assessed,
     /// What the handout says about how their figures were read (time scaled, say).
     pub notes: Vec<String>,
+}
+
+/// A file, shared by everyone read from it, and the line of a roster row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: Rc<str>,
+    /// 0 for an answers file: the whole file is the person.
+    pub line: usize,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}", self.file)
+        } else {
+            write!(f, "{}:{}", self.file, self.line)
+        }
+    }
 }
 
 /// What a participant is assessed as.

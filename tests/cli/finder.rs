@@ -1,13 +1,13 @@
 //! The one role finder: names as people type them, and the same answer at every entry point.
 
 use crate::support::{run, schema, write_tree};
-use ai_exposure::answers::Answers;
 use ai_exposure::dataset::names::Target;
+use ai_exposure::answers::Answers;
 use ai_exposure::dataset::{Level, Store};
+use ai_exposure::scoring::Profile;
 use ai_exposure::finder::{Found, find};
 use ai_exposure::prompts::flow::choose_role;
 use ai_exposure::prompts::scripted::{Answer, ScriptedPrompter};
-use ai_exposure::scoring::Profile;
 
 /// The SOC code a target stands for: a curated role's or an occupation's own.
 fn soc_of(store: &Store, target: Target) -> String {
@@ -26,9 +26,9 @@ fn id_of(store: &Store, target: Target) -> String {
 
 fn resolved(found: &Found) -> Option<Target> {
     match found {
-        Found::Exact { target, .. } | Found::Closest(target) | Found::Commonest { target, .. } => {
-            Some(*target)
-        }
+        Found::Exact { target, .. }
+        | Found::Closest(target)
+        | Found::Commonest { target, .. } => Some(*target),
         Found::Ambiguous(_) | Found::Unknown(_) => None,
     }
 }
@@ -160,14 +160,7 @@ fn a_non_exact_match_says_what_it_matched_on_stderr() {
         "{stderr}"
     );
     let (_, stderr) = run(
-        &[
-            "report",
-            "--role",
-            "electrician",
-            "--level",
-            "mid",
-            "--json",
-        ],
+        &["report", "--role", "electrician", "--level", "mid", "--json"],
         0,
     );
     assert!(stderr.is_empty(), "an exact name needs no note: {stderr}");
@@ -199,35 +192,28 @@ fn the_same_name_gives_the_same_answer_everywhere() {
 
         let (stdout, _) = run(&["compare", name, "waiter", "--json"], 0);
         let compared: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
-        assert_eq!(
-            compared["roles"][0]["id"],
-            expected.as_str(),
-            "compare: {name}"
-        );
+        assert_eq!(compared["roles"][0]["id"], expected.as_str(), "compare: {name}");
 
         let (stdout, _) = run(&["roles", name, "--json"], 0);
         let listed: Vec<schema::RoleEntry> = serde_json::from_str(&stdout).expect("JSON");
         assert_eq!(listed[0].id, expected, "roles: {name}");
 
         if let Some(role) = store.role_by_id(&expected).expect("decodes") {
-            let mut answers = Answers::from_profile(&role, &Profile::typical(&role, Level::Mid));
+            let mut answers =
+                Answers::from_profile(&role, &Profile::typical(&role, Level::Mid));
             answers.role = (*name).to_owned();
             write_tree(dir.path(), &[("answers.toml", &answers.to_toml())]);
             let answers = dir.path().join("answers.toml");
             let (stdout, _) = run(
-                &[
-                    "report",
-                    "--answers",
-                    answers.to_str().expect("UTF-8"),
-                    "--json",
-                ],
+                &["report", "--answers", answers.to_str().expect("UTF-8"), "--json"],
                 0,
             );
             assert_eq!(schema::report(&stdout).role.id, expected, "answers: {name}");
 
             let mut prompter = ScriptedPrompter::new([Answer::Text((*name).to_owned())]);
-            let role = choose_role(&mut prompter, &store)
-                .unwrap_or_else(|e| panic!("assess: {name}: {e}: {:?}", prompter.transcript));
+            let role = choose_role(&mut prompter, &store).unwrap_or_else(|e| {
+                panic!("assess: {name}: {e}: {:?}", prompter.transcript)
+            });
             assert_eq!(role.id, expected, "assess: {name}");
         }
     }

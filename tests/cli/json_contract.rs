@@ -22,15 +22,10 @@ fn report_json_carries_every_field_of_the_contract() {
         0.0 <= e.lower && e.lower <= e.central && e.central <= e.upper && e.upper <= 1.0,
         "{e:?}"
     );
-    let automation = e
-        .automation_share
-        .expect("a curated role has an automation share");
+    let automation = e.automation_share.expect("a curated role has an automation share");
     let high = e.high_share.expect("a curated role has a high share");
     assert!((0.0..=1.0).contains(&automation) && (high - e.lower).abs() < 1e-9);
-    assert_eq!(
-        (report.role.tier.as_str(), e.basis.as_str()),
-        ("curated", "task_mix")
-    );
+    assert_eq!((report.role.tier.as_str(), e.basis.as_str()), ("curated", "task_mix"));
     assert!(
         ["low", "moderate", "elevated", "high", "very_high"].contains(&report.risk.band.as_str())
     );

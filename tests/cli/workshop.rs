@@ -563,9 +563,19 @@ fn semicolon_and_tab_rosters_and_levels_in_any_case_are_read() {
     run(&["report", "--role", "nurse", "--level", "Senior"], 0);
     write_tree(
         dir.path(),
-        &[("senior.toml", "format_version = 1\nrole = \"backend\"\nlevel = \"Senior\"\n[shares]\nwrite-production-code = 1.0\n")],
+        &[(
+            "senior.toml",
+            "format_version = 1\nrole = \"backend\"\nlevel = \"Senior\"\n[shares]\nwrite-production-code = 1.0\n",
+        )],
     );
-    run(&["report", "--answers", dir.path().join("senior.toml").to_str().expect("path")], 0);
+    run(
+        &[
+            "report",
+            "--answers",
+            dir.path().join("senior.toml").to_str().expect("path"),
+        ],
+        0,
+    );
     run(&["compare", "nurse:Lead", "backend", "--level", "MID"], 0);
     run(&["roles", "--family", "Health"], 0);
 }
