@@ -5,7 +5,8 @@
 //! Problems are printed as they are met, in input order: answers files by path, then roster
 //! rows by line. Participants are read first (one small record each, so the output folder's
 //! manifest can list every file before any is written), then assessed, written and added to
-//! the summary one at a time.
+//! the summary one at a time; what people with the same role and typical profile share is
+//! worked out once.
 
 use crate::cli::WorkshopArgs;
 use crate::config::Config;
@@ -97,11 +98,9 @@ pub fn run(args: &WorkshopArgs, config: &Config, out: &mut dyn Write) -> Result<
             Assessed::Curated { role, profile } => {
                 let assessment = shared.assessment(role, profile);
                 builder.add_curated(role, &assessment);
-                folder.as_ref().map(|_| {
-                    shared.pages(Rc::as_ptr(role) as usize, profile, || {
-                        report::build(&meta, role, &assessment)
-                    })
-                })
+                folder
+                    .as_ref()
+                    .map(|_| shared.pages(profile, || report::build(&meta, role, &assessment)))
             }
             Assessed::Reference { occupation, level } => {
                 let report = report::build_reference(&meta, occupation, *level);
@@ -183,7 +182,7 @@ fn render_pages(report: &report::Report) -> Pages {
 #[derive(Default)]
 struct SharedWork {
     assessments: HashMap<usize, Rc<Assessment>>,
-    pages: HashMap<(usize, usize), Rc<Pages>>,
+    pages: HashMap<usize, Rc<Pages>>,
 }
 
 impl SharedWork {
@@ -199,7 +198,6 @@ impl SharedWork {
 
     fn pages(
         &mut self,
-        role: usize,
         profile: &Rc<Profile>,
         build: impl FnOnce() -> report::Report,
     ) -> Rc<Pages> {
@@ -207,7 +205,7 @@ impl SharedWork {
             return Rc::new(render_pages(&build()));
         }
         self.pages
-            .entry((role, Rc::as_ptr(profile) as usize))
+            .entry(Rc::as_ptr(profile) as usize)
             .or_insert_with(|| Rc::new(render_pages(&build())))
             .clone()
     }
