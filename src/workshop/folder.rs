@@ -11,6 +11,7 @@
 //! run killed halfway leaves nothing that a later run will not know about.
 
 use crate::atomic::{self, Durability};
+use crate::dataset::load::read_text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fs::File;
@@ -84,23 +85,28 @@ impl OutputFolder {
             return Err(FolderError::Busy(root.to_owned()));
         }
         let mut note = None;
-        let previous = match std::fs::read_to_string(root.join(MANIFEST_FILE)) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeSet::new(),
-            Err(e) => return Err(FolderError::Io(root.join(MANIFEST_FILE), e)),
-            Ok(text) => match serde_json::from_str::<Manifest>(&text) {
-                Ok(manifest) if manifest.format_version == MANIFEST_VERSION => manifest
+        let manifest_path = root.join(MANIFEST_FILE);
+        let previous = if std::fs::symlink_metadata(&manifest_path).is_err() {
+            BTreeSet::new()
+        } else {
+            let manifest = read_text(&manifest_path)
+                .ok()
+                .and_then(|text| serde_json::from_str::<Manifest>(&text).ok())
+                .filter(|manifest| manifest.format_version == MANIFEST_VERSION);
+            match manifest {
+                Some(manifest) => manifest
                     .files
                     .into_iter()
                     .filter(|path| is_inside(path))
                     .collect(),
-                _ => {
+                None => {
                     note = Some(format!(
                         "{} is not a manifest this version reads; no earlier handouts are removed",
-                        root.join(MANIFEST_FILE).display()
+                        manifest_path.display()
                     ));
                     BTreeSet::new()
                 }
-            },
+            }
         };
         let folder = OutputFolder {
             root: root.to_owned(),
@@ -178,6 +184,9 @@ impl OutputFolder {
                 continue;
             }
             let path = self.root.join(old);
+            if !self.holds(&path) {
+                continue;
+            }
             match std::fs::symlink_metadata(&path) {
                 Ok(meta) if !meta.is_dir() => match std::fs::remove_file(&path) {
                     Ok(()) => removed += 1,
@@ -195,6 +204,16 @@ impl OutputFolder {
         }
         self.store_manifest(&kept)?;
         Ok(removed)
+    }
+
+    /// Whether a file's folder really is inside the output folder: a manifest entry's folder
+    /// replaced by a link to elsewhere must not lead a removal out of it.
+    fn holds(&self, path: &Path) -> bool {
+        let within = |p: &Path| std::fs::canonicalize(p).ok();
+        match (within(&self.root), within(atomic::parent(path))) {
+            (Some(root), Some(folder)) => folder.starts_with(root),
+            _ => false,
+        }
     }
 
     fn store_manifest(&self, files: &BTreeSet<String>) -> Result<(), FolderError> {
@@ -273,5 +292,22 @@ mod tests {
         assert_eq!(second.finish().expect("finishes"), 1);
         assert!(!dir.path().join("handouts/b.md").exists());
         assert!(dir.path().join("handouts/mine.txt").exists(), "never ours");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_removal_never_follows_a_link_out_of_the_folder() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let elsewhere = tempfile::tempdir().expect("another dir");
+        std::fs::write(elsewhere.path().join("a.md"), "not ours").expect("write");
+        let mut first = OutputFolder::open(dir.path(), &["handouts/"]).expect("opens");
+        first.plan(["handouts/a.md"]).expect("plans");
+        first.write("handouts/a.md", b"a").expect("writes");
+        first.finish().expect("finishes");
+        std::fs::remove_dir_all(dir.path().join("handouts")).expect("remove");
+        std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("handouts")).expect("link");
+        let second = OutputFolder::open(dir.path(), &["handouts/"]).expect("opens again");
+        assert_eq!(second.finish().expect("finishes"), 0);
+        assert!(elsewhere.path().join("a.md").exists());
     }
 }
