@@ -32,7 +32,7 @@ pub enum Unit {
     Bare,
 }
 
-/// A time figure, with the column it was read from.
+/// A time figure as written: a number of percent or of hours.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Time {
     pub value: f64,
@@ -227,16 +227,6 @@ fn own_column(header: &str) -> Option<(usize, &str)> {
 }
 
 impl Roster<'_> {
-    /// The delimiter the header row uses.
-    pub fn delimiter(&self) -> char {
-        self.delimiter
-    }
-
-    /// The task ids of the `time:` columns.
-    pub fn time_columns(&self) -> impl Iterator<Item = &str> {
-        self.columns.times.iter().map(|(_, task)| task.as_str())
-    }
-
     fn row(&self, line: usize, text: &str) -> Option<Result<RosterRow, RowProblem>> {
         let text = text.strip_suffix('\r').unwrap_or(text);
         let problem =
