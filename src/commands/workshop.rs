@@ -399,10 +399,10 @@ fn write_worksheets(args: &WorkshopArgs, room: &Room, session: &Session) -> Resu
             )
             .map_err(folder_error)?;
     }
-    let root = folder.root().display().to_string();
+    let written = folder.root().join("worksheets").display().to_string();
     folder.finish().map_err(folder_error)?;
     diagnostic(&format!(
-        "Wrote {} worksheets (HTML to print, and Markdown) to {root}/worksheets",
+        "Wrote {} worksheets (HTML to print, and Markdown) to {written}",
         sheets.len()
     ));
     let missed = room.failed() + refused;
