@@ -853,17 +853,6 @@ fn killing_a_workshop_mid_write_leaves_only_whole_files_and_a_rerun_cleans_up() 
         );
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
-    let (_, busy) = run(
-        &args("roster.csv")
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>(),
-        1,
-    );
-    assert!(
-        busy.contains("another ai-exposure run is writing to") && busy.contains("hint:"),
-        "a concurrent run refuses: {busy}"
-    );
     child.kill().expect("kills");
     let status = child.wait().expect("reaped");
     assert!(
@@ -920,6 +909,41 @@ fn killing_a_workshop_mid_write_leaves_only_whole_files_and_a_rerun_cleans_up() 
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     assert!(!top.iter().any(|n| n.ends_with(".tmp")), "{top:?}");
+}
+
+/// A second run into a folder another run holds is refused, and writes nothing there.
+#[test]
+fn a_concurrent_run_into_the_same_folder_refuses() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let held = ai_exposure::workshop::folder::OutputFolder::open(&out, &["handouts/"])
+        .expect("the first run takes the folder");
+    let (_, stderr) = run(
+        &[
+            "workshop",
+            "--roster",
+            &format!("{EXAMPLE}/roster.csv"),
+            "--out",
+            out.to_str().expect("path"),
+        ],
+        1,
+    );
+    assert!(
+        stderr.contains("another ai-exposure run is writing to") && stderr.contains("hint:"),
+        "{stderr}"
+    );
+    assert!(!out.join("handouts").exists() && !out.join("summary.json").exists());
+    drop(held);
+    run(
+        &[
+            "workshop",
+            "--roster",
+            &format!("{EXAMPLE}/roster.csv"),
+            "--out",
+            out.to_str().expect("path"),
+        ],
+        0,
+    );
 }
 
 #[test]
