@@ -3,7 +3,7 @@
 //! the README; every problem names the file, line and field.
 
 use crate::dataset::load::{parse_toml, read_text};
-use crate::dataset::problem::{FieldPath, Finding, Problem, locate};
+use crate::dataset::problem::{FieldPath, Finding, Locator, Problem, locate, number, share_sum};
 use crate::dataset::validate::SHARE_TOLERANCE;
 use crate::dataset::{DataError, Exposure, Level, Mode, Role};
 use crate::finder::NotFound;
@@ -30,6 +30,8 @@ pub struct Answers {
     pub name: Option<String>,
     /// Role id (an alias or prefix is accepted when reading and stored resolved).
     pub role: String,
+    /// Read in any case (`Senior`), written in lower case.
+    #[serde(deserialize_with = "level_in_any_case")]
     pub level: Level,
     /// Skill ids the person has.
     #[serde(default)]
@@ -39,6 +41,13 @@ pub struct Answers {
     pub shares: BTreeMap<String, f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_tasks: Vec<CustomAnswer>,
+}
+
+fn level_in_any_case<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Level, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    Level::parse(&text.to_lowercase()).ok_or_else(|| {
+        serde::de::Error::unknown_variant(&text, &["junior", "mid", "senior", "lead"])
+    })
 }
 
 /// Just the version, read leniently: a newer file may have fields this version does not know.
@@ -133,7 +142,7 @@ pub fn to_profile(
         };
         if !(0.0..=1.0).contains(&share) {
             findings.push(
-                Finding::new(0, path, format!("share {share} is outside 0..1"))
+                Finding::new(0, path, format!("share {} is outside 0..1", number(share)))
                     .hint("shares are fractions of working time, e.g. 0.25"),
             );
             continue;
@@ -169,7 +178,7 @@ pub fn to_profile(
                 Finding::new(
                     0,
                     path.key("share"),
-                    format!("share {} is outside 0..1", custom.share),
+                    format!("share {} is outside 0..1", number(custom.share)),
                 )
                 .hint("shares are fractions of working time, e.g. 0.1"),
             );
@@ -190,7 +199,7 @@ pub fn to_profile(
             Finding::new(
                 0,
                 root.key("shares"),
-                format!("shares add up to {total:.3}, not 1"),
+                format!("shares add up to {}, not 1", share_sum(total)),
             )
             .hint(format!(
                 "adjust them (custom tasks included) so they sum to 1 within {SHARE_TOLERANCE}"
@@ -264,9 +273,9 @@ pub fn load(
             role,
             profile,
         }),
-        Err(findings) => Err(findings
-            .iter()
-            .map(|f| locate(&display, &text, f))
-            .collect()),
+        Err(findings) => {
+            let locator = Locator::new(&display, &text);
+            Err(findings.iter().map(|f| locator.locate(f)).collect())
+        }
     })
 }

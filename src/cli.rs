@@ -74,6 +74,7 @@ pub enum Command {
     Roles(RolesArgs),
     Compare(CompareArgs),
     Workshop(WorkshopArgs),
+    Worksheet(WorksheetArgs),
     Validate(ValidateArgs),
     Sources(SourcesArgs),
     Schema(SchemaArgs),
@@ -151,7 +152,13 @@ pub struct AssessArgs {
     pub role: Option<String>,
 
     /// Skip the level question
-    #[arg(long, short = 'l', value_enum, value_name = "LEVEL")]
+    #[arg(
+        long,
+        short = 'l',
+        value_enum,
+        ignore_case = true,
+        value_name = "LEVEL"
+    )]
     pub level: Option<LevelArg>,
 
     /// Save your answers to FILE without asking (replay with `report --answers FILE`);
@@ -204,6 +211,7 @@ pub struct ReportArgs {
         long,
         short = 'l',
         value_enum,
+        ignore_case = true,
         value_name = "LEVEL",
         required_unless_present = "answers"
     )]
@@ -276,7 +284,7 @@ pub struct CompareArgs {
     pub roles: Vec<String>,
 
     /// Level for the roles given without one
-    #[arg(long, short = 'l', value_enum, default_value_t = LevelArg::Mid, value_name = "LEVEL")]
+    #[arg(long, short = 'l', value_enum, ignore_case = true, default_value_t = LevelArg::Mid, value_name = "LEVEL")]
     pub level: LevelArg,
 
     /// Print JSON (see `ai-exposure schema compare`)
@@ -289,23 +297,34 @@ pub struct CompareArgs {
 #[command(
     long_about = "Run a workshop: a handout for every participant and an anonymised group summary.\n\n\
         Participants come from answers files (as `assess --save` writes them; a folder is read \
-        for *.toml) and from a CSV roster with the columns name,role,level and an optional \
-        skills column (skill ids separated by ;). With --out, each participant gets a Markdown \
-        and an HTML handout, and the summary is written as Markdown, HTML and JSON. Names \
-        appear only in the handouts. A participant whose file or row is broken is reported and \
-        skipped; the others still run, and the exit code is 1.",
+        for *.toml) and from a CSV roster with the columns name,role,level, an optional skills \
+        column (skill ids or names separated by ;), and what paper worksheets say: a \
+        time:TASK-ID column per task (percent or hours; each row is scaled to 100%) and \
+        own1:title, own1:time, own1:exposure, own1:mode for a task of their own. Comma, \
+        semicolon and tab delimiters are recognised. With --out, each participant gets a \
+        Markdown and an HTML handout with their name, the session and its date, and the \
+        summary is written as Markdown, HTML (for a projector, and for print) and JSON. The \
+        summary never names anyone. A participant whose file or row is broken is reported with \
+        the row, the person and the field, and skipped; the others still run, and the exit code \
+        is 1.\n\n\
+        Before the session, --worksheets writes a paper worksheet for every roster row instead, \
+        with the name filled in.\n\n\
+        The --out folder is the run's: a second run into it at the same time is refused, and a \
+        rerun removes the handouts of people no longer in the room (only files an earlier run \
+        wrote, as its manifest lists them). Files are readable by you alone (mode 0600).",
     after_help = examples!(
         "ai-exposure workshop examples/workshop/answers --roster examples/workshop/roster.csv",
-        "ai-exposure workshop answers/ --roster roster.csv --out handouts/ --min-group 5",
+        "ai-exposure workshop answers/ --roster roster.csv --out handouts/ --title \"Spring cohort\"",
+        "ai-exposure workshop --worksheets --roster roster.csv --out session/",
         "ai-exposure workshop answers/ --json"
     )
 )]
 pub struct WorkshopArgs {
     /// Answers files, or folders of them
-    #[arg(value_name = "ANSWERS")]
+    #[arg(value_name = "ANSWERS", conflicts_with = "worksheets")]
     pub inputs: Vec<PathBuf>,
 
-    /// A CSV roster for people who did not run assess: name,role,level[,skills]
+    /// A CSV roster: name,role,level[,skills][,time:TASK-ID...][,own1:title...]
     #[arg(long, value_name = "CSV")]
     pub roster: Option<PathBuf>,
 
@@ -313,13 +332,109 @@ pub struct WorkshopArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 
-    /// Smallest group the summary shows on its own; smaller ones are merged or left out
+    /// Smallest group the summary shows on its own; smaller ones are joined to others
     #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub min_group: u16,
+
+    /// Write a paper worksheet per roster row (with --roster and --out) instead of handouts
+    #[arg(long, requires_all = ["roster", "out"], conflicts_with = "json")]
+    pub worksheets: bool,
+
+    #[command(flatten)]
+    pub session: SessionArgs,
 
     /// Print the summary as JSON (see `ai-exposure schema workshop`)
     #[arg(long)]
     pub json: bool,
+}
+
+/// The session handouts and worksheets are headed with.
+#[derive(Debug, Args)]
+pub struct SessionArgs {
+    /// The session's title, on every handout and the summary (e.g. "Spring cohort")
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// The session's date, YYYY-MM-DD (default: today, UTC)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<String>,
+}
+
+/// A date as YYYY-MM-DD with a month and day that exist.
+fn parse_date(text: &str) -> Result<String, String> {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let valid = match parts.as_slice() {
+        [year, month, day] if year.len() == 4 && month.len() == 2 && day.len() == 2 => {
+            match (
+                year.parse::<u32>(),
+                month.parse::<u32>(),
+                day.parse::<u32>(),
+            ) {
+                (Ok(_), Ok(month), Ok(day)) => (1..=12).contains(&month) && (1..=31).contains(&day),
+                _ => false,
+            }
+        }
+        _ => false,
+    };
+    if valid {
+        Ok(text.trim().to_owned())
+    } else {
+        Err("write the date as YYYY-MM-DD, e.g. 2026-03-14".to_owned())
+    }
+}
+
+/// Print a one-page paper worksheet for a role: tasks with boxes for time, tasks of one's own, skills to tick
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Print a one-page paper worksheet for a role: its tasks with a box for the share of time \
+        (percent or hours), room for one or two tasks of the person's own with their exposure and \
+        mode to tick, and the role's skills to tick. A coach hands them out, then enters what was \
+        written in a workshop roster (the worksheet names the columns), and each person gets their \
+        own handout.",
+    after_help = examples!(
+        "ai-exposure worksheet --role nurse --level senior > nurse.html",
+        "ai-exposure worksheet --role \"line cook\" --name \"Sam Lee\" --out sam.html",
+        "ai-exposure worksheet --role electrician --format markdown",
+        "ai-exposure workshop --worksheets --roster roster.csv --out session/    (one per roster row)"
+    )
+)]
+pub struct WorksheetArgs {
+    /// Role id, alias or job title (see `ai-exposure roles`)
+    #[arg(long, short = 'r', value_name = "ROLE")]
+    pub role: String,
+
+    /// Level, in any case: shows the level's typical time beside each task
+    #[arg(
+        long,
+        short = 'l',
+        value_enum,
+        ignore_case = true,
+        value_name = "LEVEL"
+    )]
+    pub level: Option<LevelArg>,
+
+    /// The participant's name, filled in on the sheet
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    #[command(flatten)]
+    pub session: SessionArgs,
+
+    /// Output format (default: html, or markdown when --out ends in .md)
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+    pub format: Option<SheetFormat>,
+
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    /// A page to print, with boxes to write in
+    Html,
+    /// The same in Markdown
+    Markdown,
 }
 
 /// Check a dataset: the bundled one, or a directory laid over it

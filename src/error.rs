@@ -93,9 +93,14 @@ pub fn write_result(result: std::io::Result<()>) -> Result<(), CliError> {
     }
 }
 
-/// Writes a line to stderr. A closed or full stderr is no reason to abort: the exit code
-/// still says what happened.
+/// Writes a line to stderr. A closed or full stderr (EPIPE, ENOSPC) is no reason to abort:
+/// the exit code still says what happened. Control characters are removed, since messages
+/// quote input (see [`crate::untrusted`]).
 pub fn diagnostic(text: &str) {
     use std::io::Write;
-    let _ = writeln!(std::io::stderr().lock(), "{text}");
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "{}",
+        crate::untrusted::lines(text)
+    );
 }

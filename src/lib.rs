@@ -17,5 +17,6 @@ pub mod prompts;
 pub mod render;
 pub mod report;
 pub mod scoring;
+pub mod untrusted;
 pub mod version;
 pub mod workshop;

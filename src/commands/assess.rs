@@ -153,27 +153,30 @@ pub fn run_with(
     Ok(())
 }
 
-/// Refuses, before any question is asked, a `--save` file that exists (without `--force`)
-/// or a folder the answers could not be written to: nobody should answer for two minutes
-/// and then lose the answers.
+/// Refuses, before any question is asked, a `--save` file that exists (without `--force`),
+/// a path that is a folder, or a folder the answers could not be written to: nobody should
+/// answer for two minutes and then lose the answers.
 fn check_save_target(path: &Path, force: bool) -> Result<(), CliError> {
-    if path.exists() && !force {
+    if path.exists() && !force && !path.is_dir() {
         return Err(CliError::usage(format!(
             "{} already exists; assess will not replace it",
             path.display()
         ))
         .with_hint("add --force to replace it, or choose another file name"));
     }
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
+    let refuse = |why: String| {
+        CliError::failure(format!("cannot save answers to {}: {why}", path.display()))
+            .with_hint("choose a file in a folder you can write to; nothing was asked yet")
     };
-    tempfile::NamedTempFile::new_in(&folder)
+    if path.is_dir() {
+        return Err(refuse("it is a folder".into()));
+    }
+    tempfile::Builder::new()
+        .prefix(crate::atomic::TEMP_PREFIX)
+        .suffix(crate::atomic::TEMP_SUFFIX)
+        .tempfile_in(crate::atomic::parent(path))
         .map(drop)
-        .map_err(|e| {
-            CliError::failure(format!("cannot save answers in {}: {e}", folder.display()))
-                .with_hint("choose a folder you can write to, before answering the questions")
-        })
+        .map_err(|e| refuse(e.to_string()))
 }
 
 fn ask_where_to_save(prompter: &mut dyn Prompter) -> Result<Option<PathBuf>, PromptError> {

@@ -9,6 +9,7 @@ pub mod resolve;
 pub mod roles;
 pub mod sources;
 pub mod validate;
+pub mod worksheet;
 pub mod workshop;
 
 use crate::cli::{Cli, Command};
@@ -28,6 +29,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Roles(args) => roles::run(args, &config()?, out),
         Command::Compare(args) => compare::run(args, &config()?, out),
         Command::Workshop(args) => workshop::run(args, &config()?, out),
+        Command::Worksheet(args) => worksheet::run(args, &config()?, out),
         Command::Sources(args) => sources::run(args, &config()?, out),
         Command::Validate(args) => {
             validate::run(args.path.as_deref().or(cli.global.data.as_deref()), out)

@@ -1,8 +1,9 @@
 //! `validate [PATH]`: every problem in a dataset, or a summary when there are none.
 
 use crate::dataset::content::{self, Added, Agreement, ContentFinding, Scope};
+use crate::dataset::load::RawDataset;
 use crate::dataset::load::read_dir;
-use crate::dataset::problem::{Finding, Problem, locate};
+use crate::dataset::problem::{FieldPath, Finding, Locator, Problem, Segment};
 use crate::dataset::validate::compile_checked;
 use crate::dataset::{Dataset, Exposure, Store};
 use crate::error::{CliError, write_result};
@@ -52,6 +53,11 @@ pub fn run(path: Option<&std::path::Path>, out: &mut dyn Write) -> Result<(), Cl
                         skills: &skills,
                         sources: &sources,
                     };
+                    let locators: Vec<Locator<'_>> = raw
+                        .files
+                        .iter()
+                        .map(|f| Locator::new(&f.path, &f.text))
+                        .collect();
                     for finding in content::check(
                         &merged,
                         &Scope {
@@ -65,14 +71,13 @@ pub fn run(path: Option<&std::path::Path>, out: &mut dyn Write) -> Result<(), Cl
                             .position(|f| std::path::Path::new(&f.path).ends_with(&finding.file));
                         problems.push(match file {
                             Some(index) => {
-                                let source = &raw.files[index];
                                 let located = Finding::new(
                                     index,
-                                    finding.field.clone(),
+                                    file_local(&finding.field, &merged, &raw),
                                     finding.message.clone(),
                                 )
                                 .hint(finding.hint.clone());
-                                locate(&source.path, &source.text, &located)
+                                locators[index].locate(&located)
                             }
                             None => bundled_problem(&finding),
                         });
@@ -88,7 +93,7 @@ pub fn run(path: Option<&std::path::Path>, out: &mut dyn Write) -> Result<(), Cl
     } else {
         let mut listing = String::new();
         for problem in &problems {
-            listing.push_str(&problem.to_string());
+            listing.push_str(&crate::untrusted::lines(&problem.to_string()));
             listing.push('\n');
         }
         write_result(out.write_all(listing.as_bytes()))?;
@@ -96,6 +101,43 @@ pub fn run(path: Option<&std::path::Path>, out: &mut dyn Write) -> Result<(), Cl
             "{} problem(s) found",
             problems.len()
         )))
+    }
+}
+
+/// Content checks index the merged catalogues (`skills[46]`); an overlay's `skills.toml` or
+/// `sources.toml` holds only its own entries, so the index is turned into the entry's
+/// position in that file.
+fn file_local(field: &FieldPath, merged: &Dataset, raw: &RawDataset) -> FieldPath {
+    let position = match field.0.as_slice() {
+        [Segment::Key(list), Segment::Index(i), ..] if list == "skills" => {
+            merged.skills.get(*i).and_then(|skill| {
+                raw.skills.iter().find_map(|c| {
+                    c.value
+                        .skills
+                        .iter()
+                        .position(|s| s.id == skill.id.as_str())
+                })
+            })
+        }
+        [Segment::Key(list), Segment::Index(i), ..] if list == "sources" => {
+            merged.sources.get(*i).and_then(|source| {
+                raw.sources.iter().find_map(|c| {
+                    c.value
+                        .sources
+                        .iter()
+                        .position(|s| s.id == source.id.as_str())
+                })
+            })
+        }
+        _ => None,
+    };
+    match position {
+        Some(local) => {
+            let mut segments = field.0.clone();
+            segments[1] = Segment::Index(local);
+            FieldPath(segments)
+        }
+        None => field.clone(),
     }
 }
 

@@ -107,6 +107,19 @@ pub fn read_dir(dir: &Path) -> Result<RawDataset, LoadError> {
 
 fn read_optional<T: DeserializeOwned>(raw: &mut RawDataset, path: &Path) -> Option<Located<T>> {
     if !path.exists() {
+        if let Ok(target) = std::fs::read_link(path) {
+            raw.problems.push(Problem {
+                file: path.display().to_string(),
+                line: 0,
+                column: 0,
+                field: String::new(),
+                message: format!(
+                    "a symbolic link to {}, which does not exist",
+                    target.display()
+                ),
+                hint: Some("point the link at the file, or remove it".into()),
+            });
+        }
         return None;
     }
     let display = path.display().to_string();
@@ -133,7 +146,13 @@ fn read_optional<T: DeserializeOwned>(raw: &mut RawDataset, path: &Path) -> Opti
 }
 
 /// Reads a UTF-8 text file of at most [`MAX_FILE_BYTES`], reporting failures as problems.
+///
+/// Only regular files are read: a FIFO would block until something writes to it, and a device
+/// such as `/dev/zero` never ends. The kind is checked before opening (opening a FIFO blocks)
+/// and again on the open file, and the read itself stops one byte past the limit, so a size
+/// the file system misreports cannot make it read more.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
+    use std::io::Read;
     let display = path.display().to_string();
     let problem = |line, message: String, hint: &str| Problem {
         file: display.clone(),
@@ -143,29 +162,46 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
         message,
         hint: Some(hint.to_owned()),
     };
-    let size = std::fs::metadata(path)
-        .map_err(|e| {
-            problem(
-                0,
-                format!("cannot read: {e}"),
-                "check the path and its permissions",
-            )
-        })?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(problem(
-            0,
-            format!("file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit"),
-            "dataset and answers files are small text files; check that this is the right file",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         problem(
             0,
             format!("cannot read: {e}"),
             "check the path and its permissions",
         )
-    })?;
+    };
+    let not_regular = |kind: &str| {
+        problem(
+            0,
+            format!("{kind}, not a regular file"),
+            "give the path of a text file saved on disk",
+        )
+    };
+    let kind = std::fs::metadata(path).map_err(unreadable)?.file_type();
+    if let Some(kind) = special_kind(&kind) {
+        return Err(not_regular(kind));
+    }
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let metadata = file.metadata().map_err(unreadable)?;
+    if let Some(kind) = special_kind(&metadata.file_type()) {
+        return Err(not_regular(kind));
+    }
+    let over = |size: String| {
+        problem(
+            0,
+            format!("file {size}, over the {MAX_FILE_BYTES}-byte limit"),
+            "dataset, answers and roster files are small text files; check that this is the right file",
+        )
+    };
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(over(format!("is {} bytes", metadata.len())));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(over("goes on".to_owned()));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
@@ -176,6 +212,33 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
             "save the file as UTF-8",
         )
     })
+}
+
+/// What a path is when it is not a regular file, in words.
+fn special_kind(kind: &std::fs::FileType) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if kind.is_char_device() {
+            return Some("a character device");
+        }
+        if kind.is_block_device() {
+            return Some("a block device");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+    }
+    if kind.is_dir() {
+        Some("a folder")
+    } else if kind.is_file() {
+        None
+    } else {
+        Some("not a file")
+    }
 }
 
 /// Where dataset files are documented, for hints.

@@ -1,9 +1,9 @@
 //! Problems found in dataset files, located by file, line, column and field.
 //!
 //! Validation works on plain deserialized structs and names the offending field by its path
-//! (`tasks[2].exposure`). Only when a problem is reported is the file parsed again with spans
-//! to turn that path into a line and column: errors are rare, so the model stays free of span
-//! bookkeeping. Shared with `build.rs`.
+//! (`tasks[2].exposure`). Only when problems are reported is the file parsed again with spans,
+//! once per file however many problems it has ([`Locator`]), to turn each path into a line and
+//! column: errors are rare, so the model stays free of span bookkeeping. Shared with `build.rs`.
 
 use std::fmt;
 use std::ops::Range;
@@ -108,36 +108,78 @@ impl fmt::Display for Problem {
 
 /// 1-based line and column of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text.as_bytes()[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
+    LineIndex::new(text).line_column(text, offset)
 }
 
-/// Locates a finding in the file's text. A path that no longer resolves (a missing field)
-/// falls back to its deepest existing parent, then to the top of the file.
-pub fn locate(path: &str, text: &str, finding: &Finding) -> Problem {
-    let offset = DeTable::parse(text)
-        .ok()
-        .and_then(|root| span_of(&root, &finding.field.0))
-        .map_or(0, |span| span.start);
-    let (line, column) = line_column(text, offset);
-    Problem {
-        file: path.to_owned(),
-        line,
-        column,
-        field: finding.field.to_string(),
-        message: finding.message.clone(),
-        hint: finding.hint.clone(),
+/// Where each line starts, so a file with thousands of problems is scanned once, not once per
+/// problem.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
     }
+
+    fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let before = &text.as_bytes()[self.starts[line - 1]..offset];
+        let column = String::from_utf8_lossy(before).chars().count() + 1;
+        (line, column)
+    }
+}
+
+/// Locates findings in one file: the file is parsed with spans once, however many findings
+/// there are, and each path is followed by key lookups rather than scans.
+pub struct Locator<'a> {
+    path: &'a str,
+    text: &'a str,
+    root: Option<Spanned<DeTable<'a>>>,
+    lines: LineIndex,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(path: &'a str, text: &'a str) -> Self {
+        Locator {
+            path,
+            text,
+            root: DeTable::parse(text).ok(),
+            lines: LineIndex::new(text),
+        }
+    }
+
+    /// A path that no longer resolves (a missing field) falls back to its deepest existing
+    /// parent, then to the top of the file.
+    pub fn locate(&self, finding: &Finding) -> Problem {
+        let offset = self
+            .root
+            .as_ref()
+            .and_then(|root| span_of(root, &finding.field.0))
+            .map_or(0, |span| span.start);
+        let (line, column) = self.lines.line_column(self.text, offset);
+        Problem {
+            file: self.path.to_owned(),
+            line,
+            column,
+            field: finding.field.to_string(),
+            message: finding.message.clone(),
+            hint: finding.hint.clone(),
+        }
+    }
+}
+
+/// Locates a single finding in the file's text. For several, make one [`Locator`].
+pub fn locate(path: &str, text: &str, finding: &Finding) -> Problem {
+    Locator::new(path, text).locate(finding)
 }
 
 fn span_of(root: &Spanned<DeTable<'_>>, path: &[Segment]) -> Option<Range<usize>> {
@@ -147,7 +189,7 @@ fn span_of(root: &Spanned<DeTable<'_>>, path: &[Segment]) -> Option<Range<usize>
     for segment in path {
         let value = match segment {
             Segment::Key(key) => {
-                let (name, value) = table?.iter().find(|(name, _)| name.get_ref() == key)?;
+                let (name, value) = table?.get_key_value(key.as_str())?;
                 best = Some(name.span());
                 value
             }
@@ -203,4 +245,29 @@ fn find_path(value: &DeValue<'_>, offset: usize, path: &mut Vec<Segment>) -> boo
 
 fn contains(span: Range<usize>, offset: usize) -> bool {
     span.start <= offset && offset < span.end.max(span.start + 1)
+}
+
+/// A number from input as a message quotes it: short however it was written, so a share
+/// of 1e308 reads `1.000e308`, not 309 digits.
+pub fn number(value: f64) -> String {
+    let plain = value.to_string();
+    if plain.len() <= 12 || !value.is_finite() {
+        plain
+    } else if (1e-4..1e6).contains(&value.abs()) {
+        format!("{value:.4}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_owned()
+    } else {
+        format!("{value:.3e}")
+    }
+}
+
+/// A sum of shares to three decimals ("0.900"), bounded like [`number`].
+pub fn share_sum(value: f64) -> String {
+    if value.is_finite() && value.abs() < 1e6 {
+        format!("{value:.3}")
+    } else {
+        number(value)
+    }
 }

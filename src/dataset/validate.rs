@@ -7,7 +7,7 @@
 use super::compiled::{Dataset, compile};
 use super::load::RawDataset;
 use super::model::{Exposure, Level, Mode, RawConditions, RawRole, RawTask};
-use super::problem::{FieldPath, Finding, Problem, locate};
+use super::problem::{FieldPath, Finding, Locator, Problem, number, share_sum};
 use super::published::TaskLabels;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -242,10 +242,16 @@ pub fn check(raw: &RawDataset, base: &Dataset) -> Vec<Problem> {
         check_role(&mut findings, &mut context, role.file, &role.value);
     }
 
-    for finding in &findings {
-        let file = &raw.files[finding.file];
-        problems.push(locate(&file.path, &file.text, finding));
-    }
+    let locators: Vec<Locator<'_>> = raw
+        .files
+        .iter()
+        .map(|file| Locator::new(&file.path, &file.text))
+        .collect();
+    problems.extend(
+        findings
+            .iter()
+            .map(|finding| locators[finding.file].locate(finding)),
+    );
     problems
 }
 
@@ -500,8 +506,12 @@ fn check_role(findings: &mut Vec<Finding>, context: &mut Context<'_>, file: usiz
             }
             if !(0.0..=1.0).contains(&share) {
                 findings.push(
-                    Finding::new(file, share_path, format!("share {share} is outside 0..1"))
-                        .hint("shares are fractions of working time, e.g. 0.25"),
+                    Finding::new(
+                        file,
+                        share_path,
+                        format!("share {} is outside 0..1", number(share)),
+                    )
+                    .hint("shares are fractions of working time, e.g. 0.25"),
                 );
             } else {
                 total += share;
@@ -512,7 +522,7 @@ fn check_role(findings: &mut Vec<Finding>, context: &mut Context<'_>, file: usiz
                 Finding::new(
                     file,
                     path.key("shares"),
-                    format!("shares add up to {total:.3}, not 1"),
+                    format!("shares add up to {}, not 1", share_sum(total)),
                 )
                 .hint(format!(
                     "adjust them so they sum to 1 (within {SHARE_TOLERANCE})"
@@ -704,7 +714,7 @@ fn check_conditions(
 fn check_fraction(findings: &mut Vec<Finding>, file: usize, path: FieldPath, value: f64) {
     if !(0.0..=1.0).contains(&value) {
         findings.push(
-            Finding::new(file, path, format!("{value} is outside 0..1"))
+            Finding::new(file, path, format!("{} is outside 0..1", number(value)))
                 .hint("thresholds are fractions, e.g. 0.3 for 30%"),
         );
     }

@@ -3,7 +3,7 @@
 //! relies on colour alone: bands are words, exposure levels are patterns and labels.
 
 use super::{
-    INDEX_NOTE, POINTS_NOTE, adjacent_details, basis_text, index_rows, labour_sentence,
+    Heading, INDEX_NOTE, POINTS_NOTE, adjacent_details, basis_text, index_rows, labour_sentence,
     level_heading, no_tasks_yet, pct, range_text, sentence, straddle_sentence, task_label,
 };
 use crate::dataset::{Exposure, Outlook};
@@ -21,6 +21,7 @@ h2 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid var(--i
 p { margin: .35rem 0; }
 .meta, .note { color: var(--muted); font-size: .9em; }
 .headline { font-size: 1.15rem; margin: .4rem 0; }
+.for { font-size: 1.05rem; margin: .1rem 0 .3rem; }
 .band { display: inline-block; border: 2px solid var(--ink); border-radius: 3px; padding: 0 .45rem;
         font-weight: 700; letter-spacing: .02em; }
 .band.high, .band.very_high { background: var(--ink); color: #fff; }
@@ -50,23 +51,41 @@ footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid var(--line)
   #tasks td:nth-child(5)::after { content: " points"; }
 }
 @media print {
-  @page { margin: 9mm; }
-  body { max-width: none; margin: 0; padding: 0; font-size: 8pt; line-height: 1.3; }
-  h1 { font-size: 14pt; } h2 { font-size: 10pt; margin-top: .6rem; }
-  .headline { font-size: 10pt; }
-  table { font-size: 7.5pt; } th, td { padding: .08rem .25rem; }
-  figure svg { max-height: 44mm; width: auto; max-width: 100%; }
-  #tasks th:nth-child(1) { width: 21%; } #tasks th:nth-child(6) { width: 56%; }
-  .skills { font-size: 7.5pt; gap: .8rem; }
+  /* Every text at 9.5pt or more, every role on two A4 or Letter pages: the task table
+     stacks each rationale under its task at full width, the chart (whose data the table
+     holds) and the long titles of sources give way, and a narrower face is preferred. */
+  @page { margin: 8mm; }
+  body { max-width: none; margin: 0; padding: 0;
+         font: 9.5pt/1.14 Arial, "Liberation Sans", Helvetica, sans-serif; }
+  h1 { font-size: 15pt; } h2 { font-size: 11pt; margin: .4rem 0 .12rem; padding-bottom: 0; border-bottom-width: 1px; }
+  .headline { font-size: 11pt; margin: .1rem 0; }
+  .meta, .note, .exposure, table, .skills, footer, #sources ul, #moves ul { font-size: 9.5pt; }
+  th, td { padding: .02rem .2rem; }
+  figure { display: none; }
+  #tasks thead { display: none; }
+  #tasks table, #tasks tbody { display: block; }
+  #tasks tr { display: block; padding: .06rem 0; border-bottom: 1px solid var(--line); }
+  #tasks td, #tasks th { display: inline; border: 0; padding: 0 .35rem 0 0; }
+  #tasks td:first-child { font-weight: 700; }
+  #tasks td:last-child { display: block; padding: 0; }
+  #tasks td:nth-child(4)::after { content: " of the time,"; }
+  #tasks td:nth-child(5)::after { content: " points"; }
+  .skills { display: block; }
+  .skills h3 { display: inline; font-size: 9.5pt; }
+  .skills h3::after { content: ": "; }
+  .skills ul, .skills li { display: inline; padding: 0; }
+  .skills li + li::before { content: ", "; }
   .skills .why { display: none; }
-  .skills ul { columns: 2; }
-  #sources ul, #moves ul { columns: 2; column-gap: 1.2rem; font-size: 6.5pt; margin: 0; }
-  ul, ol { margin: .2rem 0; } p { margin: .15rem 0; } footer { font-size: 6.5pt; }
-  ol.strategies li { margin-bottom: .1rem; }
-  figcaption { display: none; }
-  figure, tr, li, .skills { break-inside: avoid; }
+  ol.strategies br { display: none; }
+  ol.strategies .because::before { content: " "; }
+  #sources ul { padding: 0; margin: 0; }
+  #sources li { display: inline; }
+  #sources li + li::before { content: " · "; }
+  #sources .title { display: none; }
+  ul, ol { margin: .08rem 0; padding-left: 1rem; } p { margin: .08rem 0; } li { margin: 0; }
+  figure, tr, li { break-inside: avoid; }
   .band.high, .band.very_high { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  footer { margin-top: .8rem; }
+  footer { margin-top: .3rem; padding-top: .2rem; }
 }
 "#;
 
@@ -100,7 +119,7 @@ pub fn render_report(report: &Report) -> String {
     if report.role.tier == Tier::Reference {
         return render_reference(report);
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(32 * 1024);
     headline(&mut out, report);
     let mix = if report.personalized {
         "your own time mix"
@@ -302,16 +321,17 @@ fn published_section(out: &mut String, report: &Report) {
 fn sources_section(out: &mut String, report: &Report) {
     let _ = writeln!(out, "<section id=\"sources\">\n<h2>Sources</h2>\n<ul>");
     for source in &report.sources {
-        // Shown, not linked: a handout never reaches out on its own, and paper has no links.
+        // A link the reader may follow on screen; printed, the address itself is the reference.
         let link = source.link.as_ref().map_or(String::new(), |link| {
             format!(
-                " <span class=\"link\">{}</span>",
+                " <a href=\"{}\">{}</a>",
+                escape(link),
                 escape(link.trim_start_matches("https://"))
             )
         });
         let _ = writeln!(
             out,
-            "<li>{} ({}). <em>{}</em>{link}</li>",
+            "<li>{} ({}). <em class=\"title\">{}</em>{link}</li>",
             escape(&source.authors),
             source.year,
             escape(&sentence(&source.title))
@@ -325,6 +345,26 @@ fn sources_section(out: &mut String, report: &Report) {
             report.dataset.version, report.dataset.as_of, report.disclaimer
         ),
     );
+}
+
+/// A workshop handout: a rendered report with who it is for and the session under its title.
+/// A page rendered once serves everyone with the same report.
+pub fn with_heading(page: &str, heading: &Heading) -> String {
+    let (name, rest) = heading.parts();
+    let mut block = format!("<p class=\"for\"><strong>{}</strong>", escape(&name));
+    if let Some(rest) = rest {
+        let _ = write!(block, " · {}", escape(&rest));
+    }
+    block.push_str("</p>\n");
+    for note in &heading.notes {
+        let _ = writeln!(block, "<p class=\"note\">{}</p>", escape(note));
+    }
+    let at = page.find("</h1>\n").map_or(0, |at| at + "</h1>\n".len());
+    let mut out = String::with_capacity(page.len() + block.len());
+    out.push_str(&page[..at]);
+    out.push_str(&block);
+    out.push_str(&page[at..]);
+    out
 }
 
 /// Opens a self-contained page with the shared style.
@@ -425,7 +465,13 @@ fn chart(tasks: &[TaskLine]) -> String {
 
 /// Text and attribute values: the five characters HTML gives meaning to.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

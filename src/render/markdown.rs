@@ -1,7 +1,7 @@
 //! The Markdown handout: the same content as the terminal report, for printing or sharing.
 
 use super::{
-    INDEX_NOTE, POINTS_NOTE, adjacent_details, basis_text, index_rows, labour_sentence,
+    Heading, INDEX_NOTE, POINTS_NOTE, adjacent_details, basis_text, index_rows, labour_sentence,
     level_heading, no_tasks_yet, pct, range_text, sentence, straddle_sentence, task_label,
 };
 use crate::dataset::Outlook;
@@ -34,7 +34,7 @@ pub fn render_report(report: &Report) -> String {
     if report.role.tier == Tier::Reference {
         return render_reference(report);
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(16 * 1024);
     headline(&mut out, report);
     let mix = if report.personalized {
         "your own time mix"
@@ -190,7 +190,7 @@ fn sources_section(out: &mut String, report: &Report) {
         let link = source
             .link
             .as_ref()
-            .map_or(String::new(), |link| format!(" <{link}>"));
+            .map_or(String::new(), |address| format!(" {}", link(address)));
         let _ = writeln!(
             out,
             "- {} ({}). *{}*{link}",
@@ -202,11 +202,71 @@ fn sources_section(out: &mut String, report: &Report) {
     let _ = writeln!(
         out,
         "\n---\n\nDataset {} (ratings as of {}). {}",
-        report.dataset.version, report.dataset.as_of, report.disclaimer
+        escape(&report.dataset.version),
+        escape(&report.dataset.as_of),
+        report.disclaimer
     );
 }
 
-/// Table cells and inline text must not break the Markdown structure.
-fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+/// A workshop handout: a rendered report with who it is for and the session under its title.
+/// A document rendered once serves everyone with the same report.
+pub fn with_heading(document: &str, heading: &Heading) -> String {
+    let (name, rest) = heading.parts();
+    let mut block = format!("**{}**", escape(&name));
+    if let Some(rest) = rest {
+        block.push_str(" · ");
+        block.push_str(&escape(&rest));
+    }
+    block.push_str("\n\n");
+    for note in &heading.notes {
+        block.push_str(&escape(note));
+        block.push_str("\n\n");
+    }
+    let at = document.find("\n\n").map_or(0, |at| at + 2);
+    let mut out = String::with_capacity(document.len() + block.len());
+    out.push_str(&document[..at]);
+    out.push_str(&block);
+    out.push_str(&document[at..]);
+    out
+}
+
+/// Text from the dataset, an overlay or a person, written so Markdown shows it as it is: the
+/// characters Markdown gives meaning to are backslash-escaped (`<img ...>` stays text,
+/// `[x](javascript:...)` is no link, `|` does not split a table cell), line breaks become
+/// spaces and control characters go.
+pub fn escape(text: &str) -> String {
+    const SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|', '&', '~', '#'];
+    let text = text.trim();
+    if !text
+        .chars()
+        .any(|c| SPECIAL.contains(&c) || crate::untrusted::is_unsafe(c))
+    {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if SPECIAL.contains(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if crate::untrusted::is_unsafe(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A source's address as an autolink, or as escaped text when it holds characters that
+/// could end the link early.
+fn link(address: &str) -> String {
+    let plain = address
+        .chars()
+        .all(|c| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '`' | '\\'));
+    if plain {
+        format!("<{address}>")
+    } else {
+        escape(address)
+    }
 }

@@ -6,6 +6,7 @@ pub mod json;
 pub mod markdown;
 pub mod summary;
 pub mod table;
+pub mod worksheet;
 
 /// How human output may look on this output stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +19,34 @@ pub struct Style {
 }
 
 pub use crate::scoring::percent as pct;
+
+/// Who a handout is for, printed above the report in a workshop: twelve printed sheets must
+/// be told apart. Notes say how the person's figures were read (a worksheet's hours scaled).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Heading {
+    pub name: String,
+    /// The session's title (`--title "Spring cohort"`).
+    pub session: Option<String>,
+    /// The session's date, YYYY-MM-DD.
+    pub date: Option<String>,
+    pub notes: Vec<String>,
+}
+
+impl Heading {
+    /// "For Ann Lee" and "Spring cohort · 2026-03-14", apart so the name can stand out.
+    pub fn parts(&self) -> (String, Option<String>) {
+        let rest: Vec<&str> = self
+            .session
+            .iter()
+            .chain(&self.date)
+            .map(String::as_str)
+            .collect();
+        (
+            format!("For {}", self.name),
+            (!rest.is_empty()).then(|| rest.join(" · ")),
+        )
+    }
+}
 
 /// The range as people read it: "47–82% (central 65%)".
 pub fn range_text(lower: f64, central: f64, upper: f64) -> String {

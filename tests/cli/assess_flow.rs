@@ -3,24 +3,9 @@
 use crate::support::{run, schema};
 use ai_exposure::cli::{AssessArgs, LevelArg};
 use ai_exposure::commands::assess::run_with;
-use ai_exposure::config::Config;
-use ai_exposure::dataset::Store;
 use ai_exposure::error::Exit;
 use ai_exposure::prompts::scripted::{Answer, ScriptedPrompter};
-use ai_exposure::render::Style;
 use std::path::PathBuf;
-
-fn config() -> Config {
-    Config {
-        store: Store::bundled(),
-        style: Style {
-            color: false,
-            width: 100,
-            task_ids: false,
-        },
-        no_input: false,
-    }
-}
 
 fn args(role: Option<&str>, level: Option<LevelArg>, save: Option<PathBuf>) -> AssessArgs {
     AssessArgs {
@@ -55,7 +40,12 @@ fn drive(
 ) {
     let mut prompter = ScriptedPrompter::new(answers);
     let mut out = Vec::new();
-    let result = run_with(&mut prompter, args, &config(), &mut out);
+    let result = run_with(
+        &mut prompter,
+        args,
+        &crate::support::plain_config(),
+        &mut out,
+    );
     (result, String::from_utf8(out).expect("UTF-8"), prompter)
 }
 

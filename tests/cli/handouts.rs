@@ -28,11 +28,29 @@ fn the_handout_is_a_single_self_contained_page() {
         "@import",
         "url(http",
         "src=\"http",
-        "href=\"http",
     ] {
         assert!(
             !text.contains(banned),
             "the handout must not load anything: found {banned}"
+        );
+    }
+    assert!(
+        document
+            .select(&select("[href]"))
+            .all(|e| e.value().name() == "a"),
+        "addresses only in links a reader may follow"
+    );
+    let sources: Vec<_> = document.select(&select("#sources li")).collect();
+    assert!(!sources.is_empty());
+    for source in sources {
+        let link = source
+            .select(&select("a"))
+            .next()
+            .and_then(|a| a.value().attr("href"))
+            .unwrap_or_else(|| panic!("a source without its identifier: {}", source.html()));
+        assert!(
+            link.starts_with("https://"),
+            "{link}: sources are found by DOI or address"
         );
     }
     assert_eq!(

@@ -8,6 +8,7 @@ mod compare;
 mod custom_data;
 mod dataset_quality;
 mod ecosystem;
+mod edges;
 mod finder;
 mod handouts;
 mod json_contract;

@@ -5,11 +5,13 @@
 use crate::support::ai_exposure;
 use std::path::Path;
 
-/// One marked example: the arguments, which lines to keep, and which stream.
+/// One marked example: the arguments, which lines to keep, and what to show: stdout,
+/// stderr, or a file the command wrote.
 struct Example {
     args: Vec<String>,
     lines: Option<(usize, usize)>,
     stderr: bool,
+    file: Option<String>,
 }
 
 /// `report --role "software engineer" --level mid; lines 1-12; stderr`.
@@ -20,10 +22,13 @@ fn parse_marker(spec: &str) -> Example {
         args,
         lines: None,
         stderr: false,
+        file: None,
     };
     for option in parts {
         if option == "stderr" {
             example.stderr = true;
+        } else if let Some(path) = option.strip_prefix("file ") {
+            example.file = Some(path.trim().to_owned());
         } else if let Some(range) = option.strip_prefix("lines ") {
             let (from, to) = range.split_once('-').expect("lines A-B");
             example.lines = Some((
@@ -59,19 +64,31 @@ fn shell_words(text: &str) -> Vec<String> {
     words
 }
 
-/// What the block for an example must hold: the command line, then its output.
+/// What the block for an example must hold: the command line, then its output. Commands
+/// run in a scratch folder that sees the project's `examples/`, so files they write (a
+/// workshop's `--out`) stay out of the project.
 fn expected(example: &Example) -> String {
+    let scratch = tempfile::tempdir().expect("a scratch folder");
+    std::os::unix::fs::symlink(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"),
+        scratch.path().join("examples"),
+    )
+    .expect("examples linked");
     let output = ai_exposure()
         .args(&example.args)
         .env("NO_COLOR", "1")
+        .current_dir(scratch.path())
         .output()
         .expect("runs");
-    let text = String::from_utf8(if example.stderr {
-        output.stderr
-    } else {
-        output.stdout
-    })
-    .expect("UTF-8");
+    let text = match &example.file {
+        Some(path) => std::fs::read_to_string(scratch.path().join(path)).expect("the file written"),
+        None => String::from_utf8(if example.stderr {
+            output.stderr
+        } else {
+            output.stdout
+        })
+        .expect("UTF-8"),
+    };
     let lines: Vec<&str> = text.lines().collect();
     let kept: Vec<&str> = match example.lines {
         Some((from, to)) => lines[from - 1..to.min(lines.len())].to_vec(),
@@ -88,7 +105,11 @@ fn expected(example: &Example) -> String {
             }
         })
         .collect();
-    format!("$ ai-exposure {}\n{}\n", shown.join(" "), kept.join("\n"))
+    let command = format!("$ ai-exposure {}", shown.join(" "));
+    match &example.file {
+        Some(path) => format!("{command}\n$ cat {path}\n{}\n", kept.join("\n")),
+        None => format!("{command}\n{}\n", kept.join("\n")),
+    }
 }
 
 /// The README with every example block regenerated.

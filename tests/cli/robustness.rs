@@ -71,6 +71,17 @@ fn floor(text: &str, mut at: usize) -> usize {
     at
 }
 
+fn mixed_room() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/workshop/mixed-room.csv"
+        ))
+        .expect("roster")
+    })
+}
+
 fn example_roster() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
     TEXT.get_or_init(|| {
@@ -82,14 +93,45 @@ fn example_roster() -> &'static str {
     })
 }
 
+/// Every row of a roster is either read or reported, exactly once, at its own line; nothing
+/// spills into another row.
 fn check_roster(text: &str) {
     let (rows, problems) = ai_exposure::workshop::roster::parse("roster.csv", text);
-    let lines = text.lines().count() + 1;
+    let lines = text.split('\n').count();
+    assert!(rows.iter().all(|r| r.line <= lines
+        && !r.name.is_empty()
+        && !r.role.text.is_empty()
+        && !r.name.contains('\n')));
     assert!(
-        rows.iter()
-            .all(|r| r.line <= lines && !r.name.is_empty() && !r.role.is_empty())
+        problems
+            .iter()
+            .all(|p| p.problem.line <= lines && p.problem.hint.is_some())
     );
-    assert!(problems.iter().all(|p| p.line <= lines && p.hint.is_some()));
+    if ai_exposure::workshop::roster::open("roster.csv", text).is_ok() {
+        let data_lines = text
+            .trim_start_matches('\u{feff}')
+            .split('\n')
+            .skip(1)
+            .filter(|line| {
+                !line
+                    .trim_matches(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '\t')
+                    .is_empty()
+            })
+            .count();
+        let mut seen: Vec<usize> = rows
+            .iter()
+            .map(|r| r.line)
+            .chain(problems.iter().map(|p| p.problem.line))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(
+            rows.len() + problems.len(),
+            seen.len(),
+            "one outcome per line"
+        );
+        assert!(seen.len() <= data_lines, "no row invented");
+    }
 }
 
 fn bundled() -> &'static Dataset {
@@ -111,15 +153,23 @@ fn check_dataset_with_role(role: &str) {
     }
 }
 
+/// Reads and checks an answers file; every problem is located inside the file.
 fn replay_answers(text: &str) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("answers.toml");
     std::fs::write(&path, text).expect("write");
-    if let Ok((parsed, _)) = answers::read(&path) {
-        let known: BTreeSet<String> = bundled().skills.iter().map(|s| s.id.to_string()).collect();
-        if let Some(role) = bundled().roles.iter().find(|r| r.id == parsed.role) {
-            let _ = answers::to_profile(&parsed, role, &known);
-        }
+    let known: BTreeSet<String> = bundled().skills.iter().map(|s| s.id.to_string()).collect();
+    let store = Store::bundled();
+    let loaded = answers::load(&path, &known, |name| {
+        ai_exposure::finder::curated_role(&store, name)
+    })
+    .expect("the bundled dataset decodes");
+    if let Err(problems) = loaded {
+        let lines = text.split('\n').count();
+        assert!(
+            problems.iter().all(|p| p.line <= lines && p.hint.is_some()),
+            "{problems:?}"
+        );
     }
 }
 
@@ -159,6 +209,33 @@ proptest! {
     #[test]
     fn arbitrary_text_as_a_roster_is_reported(text in "[\\PC\n,;\"]{0,300}") {
         check_roster(&text);
+    }
+
+    #[test]
+    fn mutated_worksheet_rosters_are_reported_not_panicked_on(text in mutated(mixed_room())) {
+        check_roster(&text);
+    }
+
+    #[test]
+    fn echoed_text_never_carries_control_characters(text in "\\PC{0,40}[\u{0}-\u{1f}\u{7f}-\u{9f}\u{202e}]{0,6}\\PC{0,40}") {
+        let line = ai_exposure::untrusted::one_line(&text);
+        prop_assert!(!line.chars().any(|c| c.is_control()));
+        let lines = ai_exposure::untrusted::lines(&text);
+        prop_assert!(!lines.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+    }
+
+    #[test]
+    fn escaped_markdown_has_no_live_syntax(text in "[\\PC<>\\[\\]()|*_`&#~\\\\\n]{0,80}") {
+        let escaped = ai_exposure::render::markdown::escape(&text);
+        prop_assert!(!escaped.contains('\n'));
+        let mut chars = escaped.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                prop_assert!(chars.next().is_some(), "a backslash always escapes something: {escaped}");
+            } else {
+                prop_assert!(!"`*_[]<>|&~#".contains(c), "unescaped {c} in {escaped}");
+            }
+        }
     }
 
     #[test]

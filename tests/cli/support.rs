@@ -242,3 +242,16 @@ pub mod schema {
             .unwrap_or_else(|e| panic!("report JSON does not match the contract: {e}\n{json}"))
     }
 }
+
+/// The bundled dataset, plain output at 100 columns: what `assess` is driven with in-process.
+pub fn plain_config() -> ai_exposure::config::Config {
+    ai_exposure::config::Config {
+        store: ai_exposure::dataset::Store::bundled(),
+        style: ai_exposure::render::Style {
+            color: false,
+            width: 100,
+            task_ids: false,
+        },
+        no_input: false,
+    }
+}
