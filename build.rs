@@ -25,6 +25,9 @@ mod published;
 #[path = "src/dataset/reference.rs"]
 #[allow(dead_code)]
 mod reference;
+#[path = "src/untrusted.rs"]
+#[allow(dead_code)]
+mod untrusted;
 #[path = "src/dataset/validate.rs"]
 mod validate;
 

@@ -4,9 +4,11 @@
 
 use crate::dataset::load::{parse_toml, read_text};
 use crate::dataset::problem::{FieldPath, Finding, Locator, Problem, locate, number, share_sum};
+use crate::dataset::reference::Occupation;
 use crate::dataset::validate::SHARE_TOLERANCE;
 use crate::dataset::{DataError, Exposure, Level, Mode, Role};
-use crate::finder::NotFound;
+use crate::finder::resolve::not_curated;
+use crate::finder::{NotFound, Subject};
 use crate::scoring::{CustomTask, MixEntry, Profile, TaskRef};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -238,44 +240,82 @@ pub fn save(path: &Path, answers: &Answers) -> std::io::Result<()> {
     )
 }
 
-/// An answers file checked against its role, ready to score.
+/// What an answers file assesses, ready to report.
+#[derive(Debug, Clone)]
+pub enum Replayed {
+    /// A curated role, with the person's own mix and skills.
+    Curated { role: Role, profile: Profile },
+    /// An occupation with published figures only: the file names it and a level, nothing more.
+    Reference(Occupation),
+}
+
+/// An answers file checked against what it names.
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub answers: Answers,
-    pub role: Role,
-    pub profile: Profile,
+    pub replayed: Replayed,
 }
 
-/// Reads an answers file and checks it against its role and the skill catalogue, returning
-/// every problem located by line and field. `find_role` resolves the file's role name: the
-/// store's own lookup, or a cache of it.
+/// Why answers cannot go with an occupation that has no task table, if they cannot: it has
+/// no tasks to share time between and no skill list, so only `role` and `level` may be set.
+pub fn reference_only(answers: &Answers, occupation: &Occupation) -> Option<Finding> {
+    let used = [
+        ("shares", !answers.shares.is_empty()),
+        ("custom_tasks", !answers.custom_tasks.is_empty()),
+        ("skills", !answers.skills.is_empty()),
+    ];
+    let (field, _) = used.iter().find(|(_, used)| *used)?;
+    Some(
+        Finding::new(
+            0,
+            FieldPath::root().key(field),
+            format!(
+                "{} ({}) has published figures but no task-by-task view, so `{field}` cannot be used",
+                occupation.title, occupation.code
+            ),
+        )
+        .hint(format!(
+            "remove shares, custom_tasks and skills for a report of its published figures, or {}",
+            not_curated(occupation).hint
+        )),
+    )
+}
+
+/// Reads an answers file and checks it against what it names and the skill catalogue,
+/// returning every problem located by line and field. `find` resolves the file's role name:
+/// the finder, or a cache of it.
 pub fn load(
     path: &Path,
     catalogue: &BTreeSet<String>,
-    find_role: impl FnOnce(&str) -> Result<Result<Role, NotFound>, DataError>,
+    find: impl FnOnce(&str) -> Result<Result<Subject, NotFound>, DataError>,
 ) -> Result<Result<Loaded, Vec<Problem>>, DataError> {
     let (answers, text) = match read(path) {
         Ok(read) => read,
         Err(problem) => return Ok(Err(vec![problem])),
     };
     let display = path.display().to_string();
-    let role = match find_role(&answers.role)? {
-        Ok(role) => role,
+    let locator = Locator::new(&display, &text);
+    let located = |findings: &[Finding]| findings.iter().map(|f| locator.locate(f)).collect();
+    let subject = match find(&answers.role)? {
+        Ok(subject) => subject,
         Err(not_found) => {
             let finding = Finding::new(0, FieldPath::root().key("role"), not_found.message)
                 .hint(not_found.hint);
-            return Ok(Err(vec![locate(&display, &text, &finding)]));
+            return Ok(Err(located(&[finding])));
         }
     };
-    Ok(match to_profile(&answers, &role, catalogue) {
-        Ok(profile) => Ok(Loaded {
-            answers,
-            role,
-            profile,
-        }),
-        Err(findings) => {
-            let locator = Locator::new(&display, &text);
-            Err(findings.iter().map(|f| locator.locate(f)).collect())
-        }
-    })
+    let replayed = match subject {
+        Subject::Role(role) => match to_profile(&answers, &role, catalogue) {
+            Ok(profile) => Replayed::Curated {
+                role: *role,
+                profile,
+            },
+            Err(findings) => return Ok(Err(located(&findings))),
+        },
+        Subject::Occupation(occupation) => match reference_only(&answers, &occupation) {
+            Some(finding) => return Ok(Err(located(&[finding]))),
+            None => Replayed::Reference(*occupation),
+        },
+    };
+    Ok(Ok(Loaded { answers, replayed }))
 }

@@ -1,9 +1,10 @@
 //! `report`: the exposure report for a role and level, or for a saved assessment, with no
 //! questions asked.
 
-use crate::answers;
+use crate::answers::{self, Loaded, Replayed};
 use crate::cli::{Format, ReportArgs};
 use crate::config::Config;
+use crate::dataset::reference::Occupation;
 use crate::dataset::{Level, Role};
 use crate::error::{CliError, write_result};
 use crate::finder::{self, Subject};
@@ -17,7 +18,15 @@ use std::path::Path;
 pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<(), CliError> {
     let meta = config.store.meta()?;
     let (role, profile) = match &args.answers {
-        Some(path) => replay(path, args, config)?,
+        Some(path) => {
+            let loaded = replay(path, args, config)?;
+            match loaded.replayed {
+                Replayed::Curated { role, profile } => (role, profile),
+                Replayed::Reference(occupation) => {
+                    return reference(&occupation, loaded.answers.level, args, config, out);
+                }
+            }
+        }
         None => {
             // clap requires --role and --level when --answers is absent.
             let (Some(name), Some(level)) = (&args.role, args.level) else {
@@ -33,15 +42,7 @@ pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<()
                     (*role, profile)
                 }
                 Subject::Occupation(occupation) => {
-                    if args.shift.is_some() {
-                        return Err(CliError::usage(format!(
-                            "--shift moves time between tasks, and {} has no task table",
-                            occupation.title
-                        ))
-                        .with_hint(finder::resolve::not_curated(&occupation).hint));
-                    }
-                    let report = report::build_reference(&meta, &occupation, level.into());
-                    return print(&report, args, config, out);
+                    return reference(&occupation, level.into(), args, config, out);
                 }
             }
         }
@@ -66,6 +67,26 @@ pub fn run(args: &ReportArgs, config: &Config, out: &mut dyn Write) -> Result<()
     print(&report, args, config, out)
 }
 
+/// The published-figures report of an occupation with no task table, which `--shift` cannot
+/// move time in.
+fn reference(
+    occupation: &Occupation,
+    level: Level,
+    args: &ReportArgs,
+    config: &Config,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    if args.shift.is_some() {
+        return Err(CliError::usage(format!(
+            "--shift moves time between tasks, and {} has no task table",
+            occupation.title
+        ))
+        .with_hint(finder::resolve::not_curated(occupation).hint));
+    }
+    let report = report::build_reference(&config.store.meta()?, occupation, level);
+    print(&report, args, config, out)
+}
+
 fn print(
     report: &report::Report,
     args: &ReportArgs,
@@ -86,8 +107,8 @@ fn print(
     write_result(out.write_all(text.as_bytes()))
 }
 
-/// The role and profile of an answers file; `--role`/`--level`, when also given, must agree.
-fn replay(path: &Path, args: &ReportArgs, config: &Config) -> Result<(Role, Profile), CliError> {
+/// What an answers file assesses; `--role`/`--level`, when also given, must agree with it.
+fn replay(path: &Path, args: &ReportArgs, config: &Config) -> Result<Loaded, CliError> {
     let known = config
         .store
         .skills()?
@@ -95,7 +116,7 @@ fn replay(path: &Path, args: &ReportArgs, config: &Config) -> Result<(Role, Prof
         .map(|s| s.id.to_string())
         .collect();
     let loaded = answers::load(path, &known, |name| {
-        finder::curated_role(&config.store, name)
+        Ok(finder::subject(&config.store, name)?.map(|resolved| resolved.subject))
     })?
     .map_err(|problems| {
         let listing: Vec<String> = problems.iter().map(ToString::to_string).collect();
@@ -110,12 +131,16 @@ fn replay(path: &Path, args: &ReportArgs, config: &Config) -> Result<(Role, Prof
         ))
     })?;
     let display = path.display();
+    let assessed = match &loaded.replayed {
+        Replayed::Curated { role, .. } => role.id.to_string(),
+        Replayed::Reference(occupation) => occupation.code.to_string(),
+    };
     if let Some(name) = &args.role {
-        let wanted = super::resolve::role(&config.store, name)?;
-        if wanted.id != loaded.role.id {
+        let wanted = super::resolve::subject(&config.store, name)?.subject;
+        if wanted.id() != assessed {
             return Err(CliError::usage(format!(
-                "{display} is an assessment of {}, not {}",
-                loaded.role.id, wanted.id
+                "{display} is an assessment of {assessed}, not {}",
+                wanted.id()
             ))
             .with_hint("drop --role to use the file's role"));
         }
@@ -130,7 +155,7 @@ fn replay(path: &Path, args: &ReportArgs, config: &Config) -> Result<(Role, Prof
         ))
         .with_hint("drop --level to use the file's level"));
     }
-    Ok((loaded.role, loaded.profile))
+    Ok(loaded)
 }
 
 /// "task:-10,other:+10" → [(task, -10.0), (other, 10.0)].

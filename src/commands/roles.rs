@@ -12,6 +12,7 @@ use crate::finder;
 use crate::render::json;
 use crate::render::table::wrap;
 use crate::report::{RoleEntry, Tier};
+use crate::scoring::count;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -192,10 +193,6 @@ fn write_entries(text: &mut String, entries: &[&RoleEntry], width: u16, marked: 
             let _ = writeln!(text, "{}", wrap(&also, "      ", "      ", width));
         }
     }
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 impl From<RoleSummary> for RoleEntry {

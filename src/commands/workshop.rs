@@ -17,6 +17,7 @@ use crate::error::{CliError, diagnostic, write_result};
 use crate::render::worksheet::{self, Sheet};
 use crate::render::{Heading, html, json, markdown, summary as render_summary};
 use crate::report;
+use crate::scoring::count;
 use crate::scoring::{Assessment, Profile, assess};
 use crate::untrusted::one_line;
 use crate::workshop::folder::{FolderError, OutputFolder};
@@ -143,12 +144,13 @@ pub fn run(args: &WorkshopArgs, config: &Config, out: &mut dyn Write) -> Result<
         let root = folder.root().display().to_string();
         let removed = folder.finish().map_err(folder_error)?;
         let mut line = format!(
-            "Wrote {} handouts (Markdown and HTML) and the summary to {root}",
-            room.participants.len()
+            "Wrote {} (Markdown and HTML) and the summary to {root}",
+            count(room.participants.len(), "handout", "handouts")
         );
         if removed > 0 {
             line.push_str(&format!(
-                "; removed {removed} files an earlier run wrote for people no longer in the room"
+                "; removed {} an earlier run wrote for people no longer in the room",
+                count(removed, "file", "files")
             ));
         }
         diagnostic(&line);
@@ -273,7 +275,12 @@ fn read_room(args: &WorkshopArgs, config: &Config, meta: &Meta) -> Result<Room, 
             .with_hint("a roster has a header row, then one row per person: name,role,level")
         } else {
             CliError::failure(format!(
-                "nobody could be read: all {failed} participants have problems (listed above)"
+                "nobody could be read: {} (listed above)",
+                if failed == 1 {
+                    "the one participant has problems".to_owned()
+                } else {
+                    format!("all {failed} participants have problems")
+                }
             ))
             .with_hint("fix the files or rows named above and run the workshop again")
         });
@@ -402,8 +409,8 @@ fn write_worksheets(args: &WorkshopArgs, room: &Room, session: &Session) -> Resu
     let written = folder.root().join("worksheets").display().to_string();
     folder.finish().map_err(folder_error)?;
     diagnostic(&format!(
-        "Wrote {} worksheets (HTML to print, and Markdown) to {written}",
-        sheets.len()
+        "Wrote {} (HTML to print, and Markdown) to {written}",
+        count(sheets.len(), "worksheet", "worksheets")
     ));
     let missed = room.failed() + refused;
     if missed == 0 {
@@ -438,14 +445,11 @@ fn finished(room: &Room) -> Result<(), CliError> {
     if failed == 0 {
         return Ok(());
     }
+    // `read_room` refuses a room where nobody could be read, so the others are there.
     let total = failed + room.participants.len();
-    let message = if room.participants.is_empty() {
-        format!("{failed} participants could not be read (listed above)")
-    } else {
-        format!(
-            "{failed} of {total} participants could not be read (listed above); the others are in the summary"
-        )
-    };
+    let message = format!(
+        "{failed} of {total} participants could not be read (listed above); the others are in the summary"
+    );
     Err(CliError::failure(message)
         .with_hint("fix the files or rows named above and run the workshop again"))
 }

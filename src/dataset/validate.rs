@@ -720,10 +720,24 @@ fn check_fraction(findings: &mut Vec<Finding>, file: usize, path: FieldPath, val
     }
 }
 
+/// Text must be there, and must be safe to print: an overlay's title holding an escape
+/// sequence would otherwise reach the terminal of whoever runs a report.
 fn require_text(findings: &mut Vec<Finding>, file: usize, path: FieldPath, text: &str) {
     if text.trim().is_empty() {
         findings.push(
             Finding::new(file, path, "is empty").hint("write it out; every entry needs its text"),
+        );
+    } else if let Some(c) = text
+        .chars()
+        .find(|&c| super::untrusted::is_unsafe(c) && c != '\n')
+    {
+        findings.push(
+            Finding::new(
+                file,
+                path,
+                format!("holds the control character U+{:04X}", u32::from(c)),
+            )
+            .hint("remove it: text is printed in terminals and documents as it is"),
         );
     }
 }

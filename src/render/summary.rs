@@ -10,6 +10,7 @@ use super::markdown::escape as md;
 use super::table::wrap;
 use super::{Style, pct};
 use crate::scoring::Band;
+use crate::scoring::count;
 use crate::workshop::summary::{CountStat, GroupCount, WorkshopSummary};
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use std::fmt::Write;
@@ -21,8 +22,9 @@ fn headline(summary: &WorkshopSummary) -> String {
     }
     let _ = write!(
         line,
-        " · {} · {} participants",
-        summary.session.date, summary.participants
+        " · {} · {}",
+        summary.session.date,
+        count(summary.participants, "participant", "participants")
     );
     if summary.failed > 0 {
         let _ = write!(line, " ({} could not be read)", summary.failed);
@@ -342,10 +344,10 @@ pub fn render_html(summary: &WorkshopSummary) -> String {
     };
     let _ = writeln!(
         out,
-        "<header>\n<h1>{}</h1>\n<p class=\"headline\">{} · {} participants</p>",
+        "<header>\n<h1>{}</h1>\n<p class=\"headline\">{} · {}</p>",
         escape(&title),
         escape(&summary.session.date),
-        summary.participants
+        count(summary.participants, "participant", "participants")
     );
     if let Some(line) = failures(summary) {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&line));

@@ -5,6 +5,7 @@
 //! "more" or "less" from the person's own central figure, and names a task whose change
 //! points the same way, so no sentence can contradict itself.
 
+use super::count;
 use super::{Assessment, TaskScore, percent};
 use crate::dataset::{Exposure, Level, Outlook, Role};
 
@@ -227,10 +228,6 @@ fn level_shift(role: &Role, a: &Assessment, next: Level) -> String {
 /// A difference of central figures in whole points, as the reports round them.
 fn points(difference: f64) -> i64 {
     (difference * 100.0).round() as i64
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// "A", "A and B", "A, B and C".

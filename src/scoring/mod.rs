@@ -287,6 +287,11 @@ pub fn percent(fraction: f64) -> String {
     format!("{}%", (fraction * 100.0).round() as i64)
 }
 
+/// "1 role", "3 roles": a count with its noun agreeing.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Why a what-if shift cannot be applied.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ShiftError {

@@ -1,6 +1,7 @@
 //! Insights for an occupation of the reference tier: sentences built from the published
 //! figures alone, each a fact a reader can check against the cited files.
 
+use super::{count, percent};
 use crate::dataset::Level;
 use crate::dataset::reference::{Occupation, RangeBasis};
 
@@ -83,12 +84,4 @@ fn lower_first(title: &str) -> String {
         }
         _ => title.to_owned(),
     }
-}
-
-fn percent(fraction: f64) -> String {
-    format!("{}%", (fraction * 100.0).round() as i64)
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -13,7 +13,7 @@ use crate::dataset::problem::{FieldPath, Finding, Locator, Problem, Segment, num
 use crate::dataset::reference::Occupation;
 use crate::dataset::{DataError, Level, Meta, Role, Skill, Store};
 use crate::finder::Subject;
-use crate::finder::resolve::{NotFound, not_curated, subject};
+use crate::finder::resolve::{NotFound, subject};
 use crate::scoring::Profile;
 use crate::untrusted::one_line;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -348,24 +348,11 @@ impl<'a> Intake<'a> {
         };
         let subject = match shared {
             Shared::Occupation(occupation) => {
-                let used = [
-                    ("shares", !answers.shares.is_empty()),
-                    ("custom_tasks", !answers.custom_tasks.is_empty()),
-                    ("skills", !answers.skills.is_empty()),
-                ];
-                if let Some((field, _)) = used.iter().find(|(_, used)| *used) {
-                    return Ok(Err(vec![located(
-                        FieldPath::root().key(field),
-                        format!(
-                            "{} ({}) has published figures but no task-by-task view, so `{field}` cannot be used",
-                            occupation.title, occupation.code
-                        ),
-                        format!(
-                            "remove shares, custom_tasks and skills for a report of its published figures, or {}",
-                            not_curated(&occupation).hint
-                        ),
-                        Reason::Answers,
-                    )]));
+                if let Some(finding) = answers::reference_only(&answers, &occupation) {
+                    return Ok(Err(vec![RowProblem {
+                        problem: locator.locate(&finding),
+                        reason: Reason::Answers,
+                    }]));
                 }
                 Assessed::Reference {
                     occupation,

@@ -189,3 +189,39 @@ fn an_overlay_rationale_copied_from_the_bundled_data_is_flagged() {
         "{listing}"
     );
 }
+
+/// An overlay is input too: a title carrying an escape sequence would retitle or clear the
+/// terminal of whoever runs a report, so it is refused, and the message does not echo it.
+#[test]
+fn an_overlay_title_with_an_escape_sequence_is_refused() {
+    let dir = edited_example(|role| {
+        role.replacen(
+            "title = \"Register new claims and check cover\"",
+            "title = \"Register new claims\\u001b]0;OWNED\\u0007\\u001b[2J\"",
+            1,
+        )
+    });
+    let path = dir.path().to_str().expect("path");
+    let (stdout, stderr) = run(
+        &[
+            "--data",
+            path,
+            "report",
+            "--role",
+            "claims-handler",
+            "--level",
+            "mid",
+        ],
+        1,
+    );
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("claims-handler.toml:14:")
+            && stderr.contains("field `tasks[0].title`: holds the control character U+001B"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+}

@@ -185,3 +185,63 @@ fn roles_all_lists_the_reference_tier_and_roles_text_searches_both() {
         "curated only by default"
     );
 }
+
+/// An answers file may name an occupation with published figures only, as a roster row may:
+/// `report --answers` and a workshop give the same reference report, and anything that needs
+/// a task table is refused at its line.
+#[test]
+fn an_answers_file_for_a_reference_occupation_replays_its_published_figures() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("actuary.toml");
+    std::fs::write(
+        &answers,
+        "format_version = 1\nname = \"Jon Reyes\"\nrole = \"Actuaries\"\nlevel = \"senior\"\nskills = []\n\n[shares]\n",
+    )
+    .expect("write");
+    let path = answers.to_str().expect("path");
+    let (replayed, _) = run(&["report", "--answers", path, "--format", "markdown"], 0);
+    let (direct, _) = run(
+        &[
+            "report",
+            "--role",
+            "actuaries",
+            "--level",
+            "senior",
+            "--format",
+            "markdown",
+        ],
+        0,
+    );
+    assert_eq!(replayed, direct);
+    let out = dir.path().join("room");
+    let (summary, written) = run(
+        &[
+            "workshop",
+            dir.path().to_str().expect("dir"),
+            "--out",
+            out.to_str().expect("out"),
+        ],
+        0,
+    );
+    assert!(summary.contains(" · 1 participant\n"), "{summary}");
+    assert!(written.starts_with("Wrote 1 handout ("), "{written}");
+    let handout =
+        std::fs::read_to_string(out.join("handouts/jon-reyes.md")).expect("a handout for Jon");
+    assert!(handout.contains("Actuaries"), "{handout}");
+    assert!(handout.contains("For Jon Reyes"), "{handout}");
+
+    std::fs::write(
+        &answers,
+        "format_version = 1\nrole = \"Actuaries\"\nlevel = \"senior\"\nskills = [\"python\"]\n\n[shares]\n",
+    )
+    .expect("write");
+    let (_, stderr) = run(&["report", "--answers", path], 1);
+    assert!(
+        stderr.contains("actuary.toml:4:1: field `skills`: Actuaries (15-2011.00) has published figures but no task-by-task view"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: remove shares, custom_tasks and skills"),
+        "{stderr}"
+    );
+}

@@ -161,7 +161,7 @@ fn replay_answers(text: &str) {
     let known: BTreeSet<String> = bundled().skills.iter().map(|s| s.id.to_string()).collect();
     let store = Store::bundled();
     let loaded = answers::load(&path, &known, |name| {
-        ai_exposure::finder::curated_role(&store, name)
+        Ok(ai_exposure::finder::subject(&store, name)?.map(|resolved| resolved.subject))
     })
     .expect("the bundled dataset decodes");
     if let Err(problems) = loaded {
