@@ -82,6 +82,7 @@ footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid var(--line)
   #sources li { display: inline; }
   #sources li + li::before { content: " · "; }
   #sources .title { display: none; }
+  #sources a { color: inherit; text-decoration: none; }
   ul, ol { margin: .08rem 0; padding-left: 1rem; } p { margin: .08rem 0; } li { margin: 0; }
   figure, tr, li { break-inside: avoid; }
   .band.high, .band.very_high { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
