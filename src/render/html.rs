@@ -8,6 +8,7 @@ use super::{
 };
 use crate::dataset::{Exposure, Outlook};
 use crate::report::{Report, TaskLine, Tier};
+use std::borrow::Cow;
 use std::fmt::Write;
 
 /// Shared by every page this tool writes (handouts and workshop summaries).
@@ -465,12 +466,12 @@ fn chart(tasks: &[TaskLine]) -> String {
 }
 
 /// Text and attribute values: the five characters HTML gives meaning to.
-pub fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> Cow<'_, str> {
     if !text
         .bytes()
         .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
     {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
@@ -483,5 +484,5 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }

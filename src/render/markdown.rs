@@ -6,6 +6,7 @@ use super::{
 };
 use crate::dataset::Outlook;
 use crate::report::{Report, Tier};
+use std::borrow::Cow;
 use std::fmt::Write;
 
 fn headline(out: &mut String, report: &Report) {
@@ -234,14 +235,15 @@ pub fn with_heading(document: &str, heading: &Heading) -> String {
 /// characters Markdown gives meaning to are backslash-escaped (`<img ...>` stays text,
 /// `[x](javascript:...)` is no link, `|` does not split a table cell), line breaks become
 /// spaces and control characters go.
-pub fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> Cow<'_, str> {
     const SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|', '&', '~', '#'];
     let text = text.trim();
-    if !text
-        .chars()
-        .any(|c| SPECIAL.contains(&c) || crate::untrusted::is_unsafe(c))
-    {
-        return text.to_owned();
+    // Bytes that may start something to change: a special or control ASCII character, or the
+    // lead byte of a C1 control (0xC2) or a bidirectional override (0xE2). Most text has none.
+    let suspect =
+        |b: u8| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2 || SPECIAL.contains(&char::from(b));
+    if !text.bytes().any(suspect) {
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -255,7 +257,7 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A source's address as an autolink, or as escaped text when it holds characters that
@@ -267,6 +269,23 @@ fn link(address: &str) -> String {
     if plain {
         format!("<{address}>")
     } else {
-        escape(address)
+        escape(address).into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_changes_only_what_markdown_or_a_terminal_would_read_differently() {
+        assert!(matches!(escape("Plain text, café 50%"), Cow::Borrowed(_)));
+        assert_eq!(escape("a|b [x](y) <img>"), r"a\|b \[x\](y) \<img\>");
+        assert_eq!(
+            escape("C1\u{9b}31m and\u{202e} bidi\u{1b}"),
+            "C131m and bidi"
+        );
+        assert_eq!(escape(" line\nbreak "), "line break");
+        assert_eq!(escape("€ and — stay"), "€ and — stay");
     }
 }

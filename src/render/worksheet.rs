@@ -170,7 +170,7 @@ pub fn render_markdown(sheet: &Sheet<'_>) -> String {
     if !subtitle.is_empty() {
         let _ = writeln!(out, "{}\n", md(&subtitle));
     }
-    let name = sheet.name.map_or_else(|| "\\_".repeat(30), md);
+    let name = sheet.name.map_or_else(|| "\\_".repeat(30).into(), md);
     let _ = writeln!(out, "Name: {name}\n\n{}\n", md(INSTRUCTIONS));
     let _ = writeln!(
         out,

@@ -59,6 +59,9 @@ pub struct OutputFolder {
     _lock: File,
     previous: BTreeSet<String>,
     written: BTreeSet<String>,
+    /// Folders this run has made sure exist: asking again for each of 2,000 handouts costs
+    /// two system calls apiece.
+    made: BTreeSet<PathBuf>,
     /// Path prefixes this run writes; stale files are looked for only there.
     areas: Vec<String>,
     /// Said once, when the previous manifest could not be read.
@@ -113,6 +116,7 @@ impl OutputFolder {
             _lock: lock,
             previous,
             written: BTreeSet::new(),
+            made: BTreeSet::new(),
             areas: areas.iter().map(|a| (*a).to_owned()).collect(),
             note,
         };
@@ -160,8 +164,11 @@ impl OutputFolder {
     /// Writes a file atomically at `relative` (`handouts/ann.md`), creating its folder.
     pub fn write(&mut self, relative: &str, contents: &[u8]) -> Result<(), FolderError> {
         let path = self.root.join(relative);
-        if let Some(parent) = path.parent() {
+        if let Some(parent) = path.parent()
+            && !self.made.contains(parent)
+        {
             std::fs::create_dir_all(parent).map_err(|e| FolderError::Io(parent.to_owned(), e))?;
+            self.made.insert(parent.to_owned());
         }
         atomic::write(&path, contents, Durability::Buffered)
             .map_err(|e| FolderError::Io(path.clone(), e))?;
