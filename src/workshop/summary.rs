@@ -15,7 +15,7 @@ use crate::report::{DISCLAIMER, DatasetInfo, Report, round};
 use crate::scoring::{Assessment, Band, TaskRef};
 use schemars::JsonSchema;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The summary's own version. 3 replaced the lowest and highest figures with quartiles and
 /// added family groups, kinds of task and strategy, discussion prompts and the reasons
@@ -165,8 +165,11 @@ pub struct SummaryBuilder {
     levels: [usize; 4],
     /// (family title, role title) → people.
     roles: BTreeMap<(String, String), usize>,
-    tasks: BTreeMap<(String, String), Tally>,
+    /// Role id → task id → tally, in id order for a stable tie-break.
+    tasks: BTreeMap<String, BTreeMap<String, Tally>>,
     kinds: BTreeMap<TaskKind, Tally>,
+    /// Each task title's kind, worked out once for the whole room.
+    kind_of: HashMap<String, TaskKind>,
     missing: BTreeMap<String, usize>,
     strategies: BTreeMap<String, usize>,
     strategy_kinds: BTreeMap<StrategyKind, usize>,
@@ -184,6 +187,7 @@ impl SummaryBuilder {
             roles: BTreeMap::new(),
             tasks: BTreeMap::new(),
             kinds: BTreeMap::new(),
+            kind_of: HashMap::new(),
             missing: BTreeMap::new(),
             strategies: BTreeMap::new(),
             strategy_kinds: BTreeMap::new(),
@@ -214,20 +218,24 @@ impl SummaryBuilder {
         );
         let mut kinds: BTreeMap<TaskKind, (f64, f64)> = BTreeMap::new();
         for scored in &assessment.tasks {
-            let kind = task_kind(&scored.title);
+            let kind = match self.kind_of.get(scored.title.as_str()) {
+                Some(kind) => *kind,
+                None => {
+                    let kind = task_kind(&scored.title);
+                    self.kind_of.insert(scored.title.to_string(), kind);
+                    kind
+                }
+            };
             let entry = kinds.entry(kind).or_default();
             entry.0 += scored.share;
             entry.1 += scored.contribution;
             if let TaskRef::Role(index) = scored.task {
                 let task = &role.tasks[index];
-                let tally = self
-                    .tasks
-                    .entry((role.id.clone(), task.id.to_string()))
-                    .or_insert_with(|| Tally {
-                        label: task.title.to_string(),
-                        role: role.title.clone(),
-                        ..Tally::default()
-                    });
+                let tally = entry_for(entry_for(&mut self.tasks, &role.id), &task.id);
+                if tally.people == 0 {
+                    tally.label = task.title.to_string();
+                    tally.role = role.title.clone();
+                }
                 tally.people += 1;
                 tally.time += scored.share;
                 tally.points += scored.contribution;
@@ -242,15 +250,12 @@ impl SummaryBuilder {
         for skill in role.skills.iter().filter(|s| {
             s.outlook == Outlook::Resilient && !assessment.skills.contains(s.id.as_str())
         }) {
-            *self.missing.entry(skill.name.to_string()).or_default() += 1;
+            *entry_for(&mut self.missing, &skill.name) += 1;
         }
         let mut kinds = BTreeSet::new();
         for chosen in &assessment.strategies {
             let strategy = &role.strategies[chosen.index];
-            *self
-                .strategies
-                .entry(strategy.title.to_string())
-                .or_default() += 1;
+            *entry_for(&mut self.strategies, &strategy.title) += 1;
             kinds.insert(strategy_kind(&strategy.id, &strategy.title));
         }
         for kind in kinds {
@@ -354,6 +359,7 @@ impl SummaryBuilder {
         let mut exposed_tasks: Vec<TaskStat> = self
             .tasks
             .into_values()
+            .flat_map(BTreeMap::into_values)
             .filter(|t| shown && t.people >= min_group && t.points > 0.0)
             .map(|t| TaskStat {
                 mean_time_share: round(t.time / t.people as f64),
@@ -426,6 +432,16 @@ impl SummaryBuilder {
             notes,
             disclaimer: DISCLAIMER.to_owned(),
         }
+    }
+}
+
+/// The entry for `key`, made on first use. A borrowed key costs no allocation, and a room of
+/// 100,000 looks up the same few hundred keys again and again.
+fn entry_for<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &str) -> &'m mut V {
+    if map.contains_key(key) {
+        map.get_mut(key).expect("the key is there")
+    } else {
+        map.entry(key.to_owned()).or_default()
     }
 }
 
