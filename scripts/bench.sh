@@ -95,13 +95,14 @@ hyperfine -N --warmup 3 --runs 20 --export-markdown "$bench/workshop.md" \
 cat "$bench/workshop.md"
 # Handouts cost what the file system makes files cost, and on a shared machine that drifts by
 # several times within a minute; so the workshop and `cp -r` of its own output run in turns,
-# each into a fresh folder, and the ratio is the median of 21 pairs. Two rooms: 1,000 people
-# spread over every role and level (few share a handout), and 1,000 in twelve roles (most do).
+# and the ratio is the median of 21 pairs. Every run writes into a folder of its own, removed
+# only after all pairs: ext4 slows down creating files where thousands were just deleted, which
+# would measure the previous run's clean-up. Two rooms: 1,000 people spread over every role and
+# level (few share a handout), and 1,000 in twelve roles (most do).
 python3 - "$bundled" "$bench" <<'PY' | tee -a "$bench/results.md"
 import shutil, statistics, subprocess, sys, time
 bundled, bench = sys.argv[1], sys.argv[2]
-def timed(command, fresh):
-    shutil.rmtree(fresh, ignore_errors=True)
+def timed(command):
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
@@ -110,10 +111,11 @@ for roster, room in [("roster1000.csv", "every role and level"), ("roster1000-12
     shutil.rmtree(out, ignore_errors=True)
     subprocess.run([bundled, "workshop", "--roster", f"{bench}/{roster}", "--out", out], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     pairs = []
-    for _ in range(21):
-        workshop = timed([bundled, "workshop", "--roster", f"{bench}/{roster}", "--out", f"{bench}/workshop-fresh"], f"{bench}/workshop-fresh")
-        copy = timed(["cp", "-r", out, f"{bench}/workshop-copy"], f"{bench}/workshop-copy")
+    for i in range(21):
+        workshop = timed([bundled, "workshop", "--roster", f"{bench}/{roster}", "--out", f"{bench}/runs/workshop-{i}"])
+        copy = timed(["cp", "-r", out, f"{bench}/runs/copy-{i}"])
         pairs.append((workshop, copy))
+    shutil.rmtree(f"{bench}/runs")
     workshop = statistics.median(w for w, _ in pairs)
     copy = statistics.median(c for _, c in pairs)
     ratio = statistics.median(w / c for w, c in pairs)
