@@ -361,9 +361,16 @@ pub fn with_heading(page: &str, heading: &Heading) -> String {
     for note in &heading.notes {
         let _ = writeln!(block, "<p class=\"note\">{}</p>", escape(note));
     }
+    // The name leads the page title too: a browser's tabs and a print's header line tell
+    // twelve handouts apart by it.
+    let title = page.find("<title>").map_or(0, |at| at + "<title>".len());
     let at = page.find("</h1>\n").map_or(0, |at| at + "</h1>\n".len());
-    let mut out = String::with_capacity(page.len() + block.len());
-    out.push_str(&page[..at]);
+    let mut out = String::with_capacity(page.len() + block.len() + heading.name.len() + 4);
+    out.push_str(&page[..title]);
+    if !heading.name.is_empty() && title > 0 {
+        let _ = write!(out, "{} · ", escape(&heading.name));
+    }
+    out.push_str(&page[title..at]);
     out.push_str(&block);
     out.push_str(&page[at..]);
     out

@@ -275,6 +275,16 @@ fn a_workshop_writes_named_handouts_and_a_summary_and_reports_the_broken_file() 
             .text()
             .collect();
         assert_eq!(line, format!("For {name} · Spring cohort · 2026-03-14"));
+        let title: String = document
+            .select(&scraper::Selector::parse("title").expect("selector"))
+            .next()
+            .expect("a title")
+            .text()
+            .collect();
+        assert!(
+            title.starts_with(&format!("{name} · ")),
+            "{title}: browser tabs and print headers name the person"
+        );
     }
     assert!(
         !handouts.join("quinn-example.html").exists(),
