@@ -91,7 +91,7 @@ const TASK_WORDS: &[(TaskKind, &str)] = &[
     (
         TaskKind::Leading,
         "lead supervise manage direct oversee hire recruit approve decide govern staff team \
-         teams crew shifts discipline culture",
+         teams crew shifts discipline culture staffing",
     ),
     (
         TaskKind::Building,
@@ -108,7 +108,7 @@ const TASK_WORDS: &[(TaskKind, &str)] = &[
          colour shampoo numb first-assist immobilise walk turn put position spread roll pull \
          serve apply frame flash polish sort give food meals equipment vehicles machines tools \
          site rooms beds wounds medication drugs teeth tables conduit cable wiring rescues \
-         materials parcels walls building maintenance procedures",
+         materials parcels walls building maintenance procedures ingredients lobby",
     ),
 ];
 
@@ -213,8 +213,9 @@ fn lookup<K: Copy>(map: &HashMap<&'static str, K>, word: &str) -> Option<K> {
         .copied()
 }
 
-/// Words that name hands-on work only when nothing else in the title says more: "Clean
-/// kitchens" is hands-on, "Clean data and reconcile figures" is analysis.
+/// Words that decide only when nothing else in the title says more: "Clean kitchens" is
+/// hands-on, "Clean data and reconcile figures" is analysis; "Build the kitchen rota" is
+/// planning.
 const WEAK_TASK_WORDS: &[&str] = &[
     "clean",
     "maintain",
@@ -234,6 +235,7 @@ const WEAK_TASK_WORDS: &[&str] = &[
     "move",
     "equipment",
     "procedures",
+    "build",
 ];
 
 /// What is written when the writing is software: "Write automated tests" is building, not
@@ -288,6 +290,8 @@ mod tests {
         assert_eq!(task_kind("Repair brakes"), TaskKind::HandsOn);
         assert_eq!(task_kind("Perform routine maintenance"), TaskKind::HandsOn);
         assert_eq!(task_kind("Write production code"), TaskKind::Building);
+        assert_eq!(task_kind("Build the kitchen rota"), TaskKind::Planning);
+        assert_eq!(task_kind("Build rigs"), TaskKind::Building);
         assert_eq!(
             task_kind("Keep shift records and write production reports"),
             TaskKind::Records
