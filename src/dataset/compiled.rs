@@ -659,13 +659,6 @@ pub(super) fn compile(raw: &RawDataset, base: Dataset) -> Dataset {
     for (role, found) in roles.iter_mut().zip(neighbours) {
         role.neighbours = found;
     }
-    let neighbours: Vec<Vec<Neighbour>> = roles
-        .iter()
-        .map(|role| neighbours_of(role, &roles))
-        .collect();
-    for (role, found) in roles.iter_mut().zip(neighbours) {
-        role.neighbours = found;
-    }
     Dataset {
         meta,
         skills: skills.into_values().collect(),

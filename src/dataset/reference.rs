@@ -211,6 +211,18 @@ struct PublishedFiles {
     job_titles: Vec<[String; 5]>,
 }
 
+impl PublishedFiles {
+    /// (code, title) of every occupation or group an index publishes figures for: the BLS
+    /// projections' line items, then Microsoft's occupations.
+    fn published_names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.projections
+            .iter()
+            .filter(|p| p.line_item)
+            .map(|p| (p.code.as_str(), p.title.as_str()))
+            .chain(self.microsoft.iter().map(|m| (m.0.as_str(), m.1.as_str())))
+    }
+}
+
 #[derive(Debug, Clone)]
 struct ProjectionRow {
     title: String,
@@ -363,13 +375,7 @@ fn build_occupations(files: &PublishedFiles) -> Vec<Occupation> {
     let mut unrated: BTreeMap<&str, &str> = BTreeMap::new();
     // Only codes an index publishes figures for: a title file entry alone (the military
     // occupations, say) has nothing to report.
-    for (code, title) in files
-        .projections
-        .iter()
-        .filter(|p| p.line_item)
-        .map(|p| (p.code.as_str(), p.title.as_str()))
-        .chain(files.microsoft.iter().map(|m| (m.0.as_str(), m.1.as_str())))
-    {
+    for (code, title) in files.published_names() {
         if !rated.contains(code) && !is_broad_group(code, &rated) {
             unrated.entry(code).or_insert(title);
         }
@@ -557,13 +563,7 @@ fn is_broad_group(code: &str, rated: &BTreeSet<&str>) -> bool {
 /// are names for all of them.
 fn broad_groups(files: &PublishedFiles, occupations: &[Occupation]) -> Vec<Group> {
     let mut groups: BTreeMap<String, String> = BTreeMap::new();
-    for (code, title) in files
-        .projections
-        .iter()
-        .filter(|p| p.line_item)
-        .map(|p| (p.code.as_str(), p.title.as_str()))
-        .chain(files.microsoft.iter().map(|m| (m.0.as_str(), m.1.as_str())))
-    {
+    for (code, title) in files.published_names() {
         if code.ends_with('0') && occupations.iter().all(|o| o.six_digit() != code) {
             groups
                 .entry(code.to_owned())
